@@ -1,0 +1,56 @@
+#include <algorithm>
+
+#include "rules/rule.hpp"
+
+namespace kedrolint::rules {
+
+#define KL_RULE(code, name, ident, category, severity) extern const RuleBody ident;
+#include "rules/rules.def"
+#undef KL_RULE
+
+std::string_view to_string(Category c) {
+  switch (c) {
+    case Category::Project: return "project";
+    case Category::Pipeline: return "pipeline";
+    case Category::Namespace: return "namespace";
+    case Category::Catalog: return "catalog";
+    case Category::Deployment: return "deployment";
+    case Category::Artifact: return "artifact";
+  }
+  return "project";
+}
+
+const std::vector<RuleInfo>& all_rules() {
+  static const std::vector<RuleInfo> rules = {
+#define KL_RULE(code, name, ident, category, severity) \
+  RuleInfo{#code, name, Category::category, core::Severity::severity, &ident},
+#include "rules/rules.def"
+#undef KL_RULE
+  };
+  return rules;
+}
+
+const RuleInfo* find_rule(std::string_view code_or_name) {
+  for (const auto& r : all_rules()) {
+    if (r.code == code_or_name || r.name == code_or_name) return &r;
+  }
+  return nullptr;
+}
+
+bool selector_matches(std::string_view selector, const RuleInfo& rule) {
+  if (selector == "ALL") return true;
+  if (selector == rule.name) return true;
+  return rule.code.substr(0, selector.size()) == selector && selector.size() >= 2 && selector.substr(0, 2) == "KL";
+}
+
+bool is_valid_selector(std::string_view selector) {
+  const auto& rules = all_rules();
+  return std::any_of(rules.begin(), rules.end(), [&](const RuleInfo& r) { return selector_matches(selector, r); });
+}
+
+RuleContext::Builder RuleContext::report(core::Span span, std::string message) {
+  diagnostics_.push_back(core::Diagnostic{std::string(rule_.code), severity_, std::move(message), span, {}, {}});
+  return Builder(diagnostics_, diagnostics_.size() - 1);
+}
+
+}  // namespace kedrolint::rules

@@ -1,0 +1,13 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+namespace kedrolint::cli {
+
+/// Each command registers its subcommand and returns a function that runs it
+/// and gives the process exit code.
+using Runner = std::function<int()>;
+Runner add_check_command(CLI::App& app);
+Runner add_rule_command(CLI::App& app);
+Runner add_docs_command(CLI::App& app);
+
+}  // namespace kedrolint::cli

@@ -1,0 +1,30 @@
+#pragma once
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kedrolint::config {
+
+/// OmegaConfigLoader's settings that decide which files are read.
+struct LoaderSettings {
+  std::string conf_source = "conf";
+  std::string base_env = "base";
+  std::string default_run_env = "local";
+  /// Kedro's defaults, updated per key by `CONFIG_LOADER_ARGS["config_patterns"]`.
+  std::map<std::string, std::vector<std::string>> patterns = {
+      {"catalog", {"catalog*", "catalog*/**", "**/catalog*"}},
+      {"parameters", {"parameters*", "parameters*/**", "**/parameters*"}},
+      {"credentials", {"credentials*", "credentials*/**", "**/credentials*"}},
+      {"globals", {"globals.yml"}},
+  };
+};
+
+/// The files of one environment folder that a config key reads, as
+/// OmegaConfigLoader globs them: every pattern relative to the folder, hidden
+/// path components skipped, only .yml/.yaml/.json kept. Sorted by path for
+/// determinism (Kedro's own order is unspecified).
+std::vector<std::filesystem::path> find_config_files(const std::filesystem::path& env_dir,
+                                                     const std::vector<std::string>& patterns);
+
+}  // namespace kedrolint::config

@@ -1,0 +1,178 @@
+#include "config/settings.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "rules/rule.hpp"
+
+namespace kedrolint::config {
+namespace {
+
+constexpr std::string_view kBadConfig = "KL009";
+constexpr std::string_view kUnknownCode = "KL004";
+
+bool any_selector(const std::vector<std::string>& selectors, const rules::RuleInfo& rule) {
+  return std::any_of(selectors.begin(), selectors.end(),
+                     [&](const std::string& s) { return rules::selector_matches(s, rule); });
+}
+
+class Reader {
+ public:
+  explicit Reader(std::vector<core::Finding>& findings) : findings_(findings) {}
+
+  void bad(const parse::TomlValue& value, std::string message, std::optional<std::string> help = std::nullopt) {
+    findings_.push_back({std::string(kBadConfig), value.span, std::move(message), {}, std::move(help)});
+  }
+
+  std::optional<std::string> string(const parse::TomlValue& value, std::string_view key) {
+    if (value.is_string()) return value.string;
+    bad(value, "`" + std::string(key) + "` must be a string, found " + std::string(value.kind_name()));
+    return std::nullopt;
+  }
+
+  std::vector<std::string> selectors(const parse::TomlValue& value, std::string_view key, bool prefixes_ok = true) {
+    std::vector<std::string> out;
+    if (!value.is_array()) {
+      bad(value, "`" + std::string(key) + "` must be an array of rule codes, found " + std::string(value.kind_name()));
+      return out;
+    }
+    for (const auto& item : value.array) {
+      if (!item.is_string()) {
+        bad(item, "rule selectors must be strings, found " + std::string(item.kind_name()));
+        continue;
+      }
+      if (!check_code(item, prefixes_ok)) continue;
+      out.push_back(item.string);
+    }
+    return out;
+  }
+
+  bool check_code(const parse::TomlValue& item, bool prefixes_ok) {
+    const bool exact = rules::find_rule(item.string) != nullptr;
+    if (exact || (prefixes_ok && rules::is_valid_selector(item.string))) return true;
+    std::vector<std::string> names;
+    for (const auto& r : rules::all_rules()) names.emplace_back(r.code);
+    for (const auto& r : rules::all_rules()) names.emplace_back(r.name);
+    const auto close = core::close_matches(item.string, names, 1);
+    findings_.push_back({std::string(kUnknownCode), item.span, "unknown rule `" + item.string + "`", {},
+                         close.empty() ? std::optional<std::string>("`kedrolint rule` lists every rule.")
+                                       : std::optional<std::string>("Did you mean `" + close.front() + "`?")});
+    return false;
+  }
+
+ private:
+  std::vector<core::Finding>& findings_;
+};
+
+}  // namespace
+
+const std::vector<OptionDoc>& option_docs() {
+  static const std::vector<OptionDoc> docs = {
+      {"select", "list of rule selectors", "[\"ALL\"]", "select = [\"KL1\", \"KL301\"]",
+       "Rules to enable: codes (`KL301`), prefixes (`KL3`), names (`missing-catalog-entry`) or `ALL`."},
+      {"extend-select", "list of rule selectors", "[]", "extend-select = [\"KL5\"]",
+       "Rules to enable in addition to `select`."},
+      {"ignore", "list of rule selectors", "[]", "ignore = [\"KL303\"]",
+       "Rules to disable; wins over `select`."},
+      {"per-file-ignores", "table of glob -> list of selectors", "{}",
+       "per-file-ignores = { \"conf/local/**\" = [\"KL3\"], \"!src/**\" = [\"KL1\"] }",
+       "Rules to ignore in files matching a glob (relative to the project root, `**` for any folders). "
+       "A glob starting with `!` applies to files that do *not* match it."},
+      {"severity", "table of rule -> \"error\" | \"warning\" | \"note\"", "{}", "severity = { KL303 = \"error\" }",
+       "Changes the severity of individual rules."},
+      {"fail-on", "\"error\" | \"warning\" | \"note\"", "\"warning\"", "fail-on = \"error\"",
+       "The lowest severity that makes `kedrolint check` exit with 1."},
+      {"env", "string", "\"local\"", "env = \"prod\"",
+       "The Kedro configuration environment merged over `base` (like `kedro run --env`)."},
+      {"kedro-version", "string", "detected", "kedro-version = \"0.19.15\"",
+       "The Kedro version whose semantics to follow. By default it is taken from `kedro_init_version`, or from "
+       "an exact `kedro==` pin that agrees with it."},
+  };
+  return docs;
+}
+
+bool Settings::enabled(std::string_view code) const {
+  const auto* rule = rules::find_rule(code);
+  if (!rule) return false;
+  const bool on = any_selector(select, *rule) || any_selector(extend_select, *rule);
+  return on && !any_selector(ignore, *rule);
+}
+
+bool Settings::ignored_in_file(std::string_view code, std::string_view display_path) const {
+  const auto* rule = rules::find_rule(code);
+  if (!rule) return false;
+  for (const auto& [glob, selectors] : per_file_ignores) {
+    const bool negated = !glob.empty() && glob.front() == '!';
+    const std::string_view pattern = negated ? std::string_view(glob).substr(1) : std::string_view(glob);
+    const bool matches = core::is_glob_match(pattern, display_path);
+    if (matches != negated && any_selector(selectors, *rule)) return true;
+  }
+  return false;
+}
+
+Settings read_settings(const parse::TomlValue* table, std::vector<core::Finding>& findings) {
+  Settings s;
+  if (!table) return s;
+  Reader r(findings);
+  if (!table->is_table()) {
+    r.bad(*table, "`[tool.kedrolint]` must be a table");
+    return s;
+  }
+  for (const auto& [key, value] : table->table) {
+    if (key == "select") {
+      s.select = r.selectors(value, key);
+    } else if (key == "extend-select") {
+      s.extend_select = r.selectors(value, key);
+    } else if (key == "ignore") {
+      s.ignore = r.selectors(value, key);
+    } else if (key == "per-file-ignores") {
+      if (!value.is_table()) {
+        r.bad(value, "`per-file-ignores` must be a table of glob = [rules]");
+        continue;
+      }
+      for (const auto& [glob, selectors] : value.table) s.per_file_ignores.emplace_back(glob, r.selectors(selectors, glob));
+    } else if (key == "severity") {
+      if (!value.is_table()) {
+        r.bad(value, "`severity` must be a table of rule = \"error\" | \"warning\" | \"note\"");
+        continue;
+      }
+      for (const auto& [code, level] : value.table) {
+        parse::TomlValue code_value;
+        code_value.kind = parse::TomlValue::Kind::String;
+        code_value.string = code;
+        code_value.span = level.key_span;
+        if (!r.check_code(code_value, false)) continue;
+        const auto text = r.string(level, code);
+        if (!text) continue;
+        if (auto sev = core::parse_severity(*text)) {
+          s.severity[std::string(rules::find_rule(code)->code)] = *sev;
+        } else {
+          r.bad(level, "unknown severity `" + *text + "`", "Use \"error\", \"warning\" or \"note\".");
+        }
+      }
+    } else if (key == "fail-on") {
+      if (auto text = r.string(value, key)) {
+        if (auto sev = core::parse_severity(*text)) {
+          s.fail_on = *sev;
+        } else {
+          r.bad(value, "unknown severity `" + *text + "`", "Use \"error\", \"warning\" or \"note\".");
+        }
+      }
+    } else if (key == "env") {
+      if (auto text = r.string(value, key)) s.env = *text;
+    } else if (key == "kedro-version") {
+      if (auto text = r.string(value, key)) s.kedro_version = *text;
+    } else {
+      std::vector<std::string> keys;
+      for (const auto& doc : option_docs()) keys.emplace_back(doc.key);
+      const auto close = core::close_matches(key, keys, 1);
+      findings.push_back({std::string(kBadConfig), value.key_span, "unknown option `" + key + "` in `[tool.kedrolint]`",
+                          {},
+                          close.empty() ? "Known options: " + core::join(keys, ", ") + "."
+                                        : "Did you mean `" + close.front() + "`?"});
+    }
+  }
+  return s;
+}
+
+}  // namespace kedrolint::config

@@ -1,0 +1,90 @@
+#include "core/source_map.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "core/utf8.hpp"
+
+namespace kedrolint::core {
+namespace fs = std::filesystem;
+
+std::string SourceMap::display_path(const fs::path& path) const {
+  std::error_code ec;
+  const fs::path rel = path.lexically_relative(root_);
+  if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+  (void)ec;
+  return path.generic_string();
+}
+
+const SourceFile& SourceMap::add_locked(const fs::path& path, std::string text) {
+  const auto id = static_cast<FileId>(files_.size());
+  files_.push_back(std::make_unique<SourceFile>(id, path, display_path(path), std::move(text)));
+  by_path_[path.lexically_normal().string()] = id;
+  return *files_.back();
+}
+
+const SourceFile& SourceMap::add(const fs::path& path, std::string text) {
+  std::lock_guard lock(mutex_);
+  return add_locked(path, std::move(text));
+}
+
+SourceMap::Loaded SourceMap::load(const fs::path& path) {
+  const std::string key = path.lexically_normal().string();
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = by_path_.find(key); it != by_path_.end()) {
+      Loaded out{files_[it->second].get(), std::nullopt};
+      if (auto e = errors_.find(key); e != errors_.end()) out.error = e->second;
+      return out;
+    }
+  }
+  // A file that cannot be read is still registered, empty, so that the
+  // diagnostic saying so has a file:line:col to point at.
+  auto fail = [&](ReadError error) {
+    std::lock_guard lock(mutex_);
+    if (auto it = by_path_.find(key); it != by_path_.end()) return Loaded{files_[it->second].get(), error};
+    const SourceFile& file = add_locked(path, std::string());
+    errors_.emplace(key, error);
+    return Loaded{&file, error};
+  };
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes) {
+    return fail({ReadError::Kind::TooLarge, std::to_string(size) + " bytes", 0});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail({ReadError::Kind::Unreadable, std::strerror(errno), 0});
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return fail({ReadError::Kind::Unreadable, std::strerror(errno), 0});
+  std::string text = std::move(buffer).str();
+  std::optional<ReadError> error;
+  if (auto bad = first_invalid_utf8(text)) {
+    error = ReadError{ReadError::Kind::NotUtf8, "invalid UTF-8", static_cast<std::uint32_t>(*bad)};
+  }
+  std::lock_guard lock(mutex_);
+  if (auto it = by_path_.find(key); it != by_path_.end()) return Loaded{files_[it->second].get(), error};
+  const SourceFile& file = add_locked(path, std::move(text));
+  if (error) errors_.emplace(key, *error);
+  return Loaded{&file, error};
+}
+
+const SourceFile& SourceMap::get(FileId id) const {
+  std::lock_guard lock(mutex_);
+  return *files_.at(id);
+}
+
+std::size_t SourceMap::size() const {
+  std::lock_guard lock(mutex_);
+  return files_.size();
+}
+
+const SourceFile* SourceMap::find(const fs::path& path) const {
+  std::lock_guard lock(mutex_);
+  auto it = by_path_.find(path.lexically_normal().string());
+  return it == by_path_.end() ? nullptr : files_[it->second].get();
+}
+
+}  // namespace kedrolint::core

@@ -1,0 +1,25 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kedrolint::core {
+
+/// difflib.SequenceMatcher(None, a, b).ratio() over code points.
+double similarity_ratio(std::string_view a, std::string_view b);
+
+/// difflib.get_close_matches(word, candidates, n, cutoff): the candidates
+/// whose ratio to `word` is at least `cutoff`, best first, ties broken by the
+/// larger string first (heapq.nlargest on (ratio, candidate) tuples). Kedro
+/// uses this for its "did you mean" suggestions, so ours read the same.
+std::vector<std::string> close_matches(std::string_view word, const std::vector<std::string>& candidates,
+                                       std::size_t n = 3, double cutoff = 0.6);
+
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+/// `a`, `b` and `c` with backticks, for messages.
+std::string quoted_list(const std::vector<std::string>& items);
+std::vector<std::string> split(std::string_view text, char sep);
+std::string_view trim(std::string_view text);
+bool is_glob_match(std::string_view pattern, std::string_view text);
+
+}  // namespace kedrolint::core

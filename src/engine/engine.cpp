@@ -1,0 +1,130 @@
+#include "engine/engine.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "model/build.hpp"
+#include "parse/toml_source.hpp"
+#include "rules/rule.hpp"
+#include "suppress/suppressor.hpp"
+
+namespace kedrolint::engine {
+namespace fs = std::filesystem;
+
+namespace {
+
+config::Settings settings_for(const fs::path& root, core::SourceMap& sources, const CheckOptions& options,
+                              std::vector<core::Finding>& findings) {
+  const parse::TomlValue* table = nullptr;
+  std::optional<parse::TomlSource> toml;
+  auto loaded = sources.load(root / "pyproject.toml");
+  if (loaded.file && !loaded.error) {
+    toml = parse::parse_toml(*loaded.file);
+    if (toml->root) table = toml->root->path("tool.kedrolint");
+  }
+  config::Settings settings = config::read_settings(table, findings);
+  if (options.only_selected) {
+    settings.select.clear();
+    settings.extend_select.clear();
+    settings.ignore.clear();
+  }
+  if (options.select) settings.select = *options.select;
+  for (const auto& s : options.extend_select) settings.extend_select.push_back(s);
+  for (const auto& s : options.ignore) settings.ignore.push_back(s);
+  if (options.env) settings.env = *options.env;
+  if (options.fail_on) settings.fail_on = *options.fail_on;
+  return settings;
+}
+
+core::Diagnostic internal_error(const rules::RuleInfo& rule, const model::Project& project, const std::string& what) {
+  core::Span span = project.layout.pyproject ? project.layout.pyproject->span(0, 0) : core::Span{};
+  return core::Diagnostic{"KL000", core::Severity::Error,
+                          "internal error in rule " + std::string(rule.code) + " (" + std::string(rule.name) +
+                              "): " + what,
+                          span, {}, std::string("Please report this with the project that reproduces it.")};
+}
+
+}  // namespace
+
+void sort_diagnostics(std::vector<core::Diagnostic>& diagnostics, const core::SourceMap& sources) {
+  auto key = [&](const core::Diagnostic& d) {
+    const auto& file = sources.get(d.primary.file);
+    const auto pos = file.position(d.primary.begin);
+    return std::make_tuple(file.display_path(), pos.line, pos.column, d.code, d.message);
+  };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const core::Diagnostic& a, const core::Diagnostic& b) { return key(a) < key(b); });
+  diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(),
+                                [&](const core::Diagnostic& a, const core::Diagnostic& b) {
+                                  return a.code == b.code && a.primary == b.primary && a.message == b.message;
+                                }),
+                    diagnostics.end());
+}
+
+CheckResult check_project(const fs::path& root, const CheckOptions& options, core::SourceMap& sources) {
+  CheckResult result;
+  std::vector<core::Finding> config_findings;
+  result.settings = settings_for(root, sources, options, config_findings);
+
+  model::BuildOptions build;
+  build.env = result.settings.env;
+  build.kedro_version = result.settings.kedro_version;
+  build.jobs = options.jobs;
+  result.project = model::build_project(root, sources, build);
+  for (auto& f : config_findings) result.project.findings.push_back(std::move(f));
+  const model::Project& project = result.project;
+
+  auto severity_of = [&](const rules::RuleInfo& rule) {
+    auto it = result.settings.severity.find(std::string(rule.code));
+    return it == result.settings.severity.end() ? rule.default_severity : it->second;
+  };
+  auto keep = [&](const core::Diagnostic& d) {
+    if (!d.primary.valid()) return false;
+    const auto rel = sources.get(d.primary.file).path().lexically_relative(root).generic_string();
+    return !result.settings.ignored_in_file(d.code, rel);
+  };
+
+  std::vector<core::Diagnostic> found;
+  suppress::Usage enabled;
+  auto run = [&](const rules::RuleInfo& rule, const suppress::Usage* usage) {
+    rules::RuleContext ctx(rule, severity_of(rule), usage);
+    try {
+      rule.body->check(project, ctx);
+    } catch (const std::exception& e) {
+      result.internal_error = true;
+      found.push_back(internal_error(rule, project, e.what()));
+    }
+    for (auto& d : ctx.take()) {
+      if (keep(d)) found.push_back(std::move(d));
+    }
+  };
+  for (const auto& rule : rules::all_rules()) {
+    if (!result.settings.enabled(rule.code)) continue;
+    enabled.enabled_codes.emplace_back(rule.code);
+    if (rule.body->phase == rules::Phase::Model) run(rule, nullptr);
+  }
+
+  suppress::Suppressor suppressor(project.directives);
+  auto line_of = [&](const core::Diagnostic& d) {
+    return sources.get(d.primary.file).position(d.primary.begin).line;
+  };
+  std::vector<core::Diagnostic> kept;
+  for (auto& d : found) {
+    if (!suppressor.suppresses(d, line_of(d))) kept.push_back(std::move(d));
+  }
+  found.clear();
+  suppress::Usage usage = suppressor.usage();
+  usage.enabled_codes = enabled.enabled_codes;
+  for (const auto& rule : rules::all_rules()) {
+    if (rule.body->phase == rules::Phase::AfterSuppression && result.settings.enabled(rule.code)) run(rule, &usage);
+  }
+  suppress::Suppressor late(project.directives);
+  for (auto& d : found) {
+    if (!late.suppresses(d, line_of(d))) kept.push_back(std::move(d));
+  }
+  sort_diagnostics(kept, sources);
+  result.diagnostics = std::move(kept);
+  return result;
+}
+
+}  // namespace kedrolint::engine

@@ -1,0 +1,43 @@
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/settings.hpp"
+#include "core/diagnostic.hpp"
+#include "core/source_map.hpp"
+#include "model/project.hpp"
+
+namespace kedrolint::engine {
+
+/// Command-line choices; each one set here overrides `[tool.kedrolint]`.
+struct CheckOptions {
+  std::optional<std::string> env;
+  std::optional<std::vector<std::string>> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+  std::optional<core::Severity> fail_on;
+  std::size_t jobs = 2;
+  /// For fixture tests: ignore every `select`/`ignore` from the project.
+  bool only_selected = false;
+};
+
+struct CheckResult {
+  model::Project project;
+  config::Settings settings;
+  std::vector<core::Diagnostic> diagnostics;  ///< after suppression, sorted
+  bool internal_error = false;
+  /// False when nothing could be analysed (no readable `[tool.kedro]`).
+  [[nodiscard]] bool analysed() const { return !project.layout.package_name.empty(); }
+};
+
+/// Runs the whole analysis of the project rooted at `root`; files are read
+/// into `sources`, which may be shared by several projects of one run.
+CheckResult check_project(const std::filesystem::path& root, const CheckOptions& options, core::SourceMap& sources);
+
+/// Sorts by file, line, column, code and message; drops exact duplicates.
+void sort_diagnostics(std::vector<core::Diagnostic>& diagnostics, const core::SourceMap& sources);
+
+}  // namespace kedrolint::engine

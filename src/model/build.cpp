@@ -1,0 +1,89 @@
+#include "model/build.hpp"
+
+#include <algorithm>
+
+#include "config/conf_files.hpp"
+#include "parse/yaml_source.hpp"
+#include "project/read_problem.hpp"
+#include "python/source_store.hpp"
+#include "suppress/directives.hpp"
+
+namespace kedrolint::model {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<fs::path> python_files_under(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (it->is_directory(ec) && (name == "__pycache__" || (!name.empty() && name.front() == '.'))) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && it->path().extension() == ".py") out.push_back(it->path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void load_config_files(Project& project, core::SourceMap& sources, const config::LoaderSettings& loader) {
+  const fs::path conf = project.layout.root / loader.conf_source;
+  std::vector<fs::path> envs = {conf / loader.base_env};
+  if (project.env != loader.base_env) envs.push_back(conf / project.env);
+  for (const auto& env_dir : envs) {
+    for (const char* key : {"catalog", "parameters"}) {
+      for (const auto& path : config::find_config_files(env_dir, loader.patterns.at(key))) {
+        auto loaded = sources.load(path);
+        project::report_read_problem(path, loaded, project.findings);
+        if (!loaded.file || loaded.error) continue;
+        auto yaml = parse::parse_yaml(*loaded.file);
+        if (yaml.error) project.findings.push_back({"KL002", yaml.error->span, yaml.error->message, {}, std::nullopt});
+      }
+    }
+  }
+}
+
+suppress::Syntax syntax_of(const fs::path& path) {
+  const auto ext = path.extension();
+  if (ext == ".py") return suppress::Syntax::Python;
+  if (ext == ".toml") return suppress::Syntax::Toml;
+  return suppress::Syntax::Yaml;
+}
+
+void collect_directives(Project& project, const core::SourceMap& sources, std::size_t file_count) {
+  const std::string root = project.layout.root.lexically_normal().string() + "/";
+  for (core::FileId id = 0; id < file_count; ++id) {
+    const core::SourceFile& file = sources.get(id);
+    if (file.path().lexically_normal().string().rfind(root, 0) != 0) continue;
+    auto directives = suppress::lex_directives(file, syntax_of(file.path()));
+    if (!directives.empty()) project.directives[id] = std::move(directives);
+  }
+}
+
+}  // namespace
+
+Project build_project(const fs::path& root, core::SourceMap& sources, const BuildOptions& options) {
+  Project project;
+  project.sources = &sources;
+  project.env = options.env;
+  project.layout = project::discover_layout(root, sources, project.findings);
+  if (options.kedro_version) {
+    if (auto v = project::parse_kedro_version(*options.kedro_version)) {
+      v->origin = "configuration";
+      project.layout.kedro_version = *v;
+    }
+  }
+  python::SourceStore store(sources);
+  if (project.layout.has_package()) {
+    store.preload(python_files_under(project.layout.package_dir), options.jobs);
+  }
+  for (auto& f : store.findings()) project.findings.push_back(std::move(f));
+  if (project.layout.pyproject) load_config_files(project, sources, config::LoaderSettings{});
+  collect_directives(project, sources, sources.size());
+  return project;
+}
+
+}  // namespace kedrolint::model

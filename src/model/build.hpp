@@ -1,0 +1,20 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "model/project.hpp"
+
+namespace kedrolint::model {
+
+struct BuildOptions {
+  std::string env = "local";
+  std::optional<std::string> kedro_version;  ///< overrides the detected version
+  std::size_t jobs = 2;
+};
+
+/// Discovers, parses and evaluates the project at `root` into the model.
+/// Never throws on bad input: problems become findings.
+Project build_project(const std::filesystem::path& root, core::SourceMap& sources, const BuildOptions& options);
+
+}  // namespace kedrolint::model

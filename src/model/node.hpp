@@ -1,0 +1,82 @@
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/span.hpp"
+
+namespace kedrolint::model {
+
+/// A parameter of a Python function, as `inspect.signature` reports it.
+struct Param {
+  enum class Kind { PositionalOnly, PositionalOrKeyword, VarPositional, KeywordOnly, VarKeyword };
+  std::string name;
+  Kind kind = Kind::PositionalOrKeyword;
+  bool has_default = false;
+  std::string annotation;  ///< resolved dotted name or source text; empty if none
+};
+
+struct Signature {
+  bool known = false;  ///< false for functions outside the project
+  std::vector<Param> params;
+};
+
+/// What kedrolint knows about a node's callable.
+struct FuncInfo {
+  std::string module;    ///< `__module__` of the function object
+  std::string name;      ///< `__name__`
+  std::string qualname;  ///< `__qualname__`
+  bool is_partial = false;  ///< a functools.partial object (Kedro names it `partial(<name>)`)
+  bool has_name = true;     ///< false for a partial without update_wrapper: no `__name__`
+  bool is_lambda = false;
+  /// Defined outside the project: `module` is the import path, which may not
+  /// be the real `__module__`, and the signature is unknown.
+  bool external = false;
+  Signature signature;  ///< as `inspect.signature(func, follow_wrapped=False)` sees it
+  std::string return_annotation;
+  core::Span def_span;  ///< the function's name in its `def`, when in the project
+
+  /// "module:qualname" as the oracle writes it, or empty (null) when unknown.
+  [[nodiscard]] std::string qualified() const {
+    if (external || module.empty() || qualname.empty()) return {};
+    return module + ":" + qualname;
+  }
+};
+
+/// A dataset name as written, with where it came from.
+struct DatasetRef {
+  std::string name;
+  core::Span span;
+};
+
+/// The raw `inputs=` / `outputs=` argument shape.
+enum class IoForm { None, String, List, Dict };
+
+/// A Kedro node, equal to what `kedro.pipeline.node()` builds.
+struct Node {
+  std::string name;  ///< `node.name`: namespace-prefixed, explicit or default
+  std::optional<std::string> explicit_name;
+  FuncInfo func;
+  IoForm inputs_form = IoForm::None;
+  IoForm outputs_form = IoForm::None;
+  std::vector<std::string> input_keys;   ///< dict keys for IoForm::Dict, in given order
+  std::vector<std::string> output_keys;
+  std::vector<DatasetRef> inputs;   ///< `node.inputs` order (dict inputs bound to the signature)
+  std::vector<DatasetRef> outputs;  ///< `node.outputs` order
+  std::vector<DatasetRef> raw_inputs;  ///< dict inputs in the order written (for renaming)
+  std::vector<std::string> tags;    ///< sorted, unique
+  std::vector<DatasetRef> confirms;
+  std::string namespace_;  ///< empty: no namespace
+  core::Span span;         ///< the `node(...)` call
+  core::Span name_span;    ///< the `name=` argument, or the call
+  core::Span tags_span;
+  /// True when the order of dict inputs could not be derived from a signature.
+  bool inputs_order_uncertain = false;
+};
+using NodePtr = std::shared_ptr<const Node>;
+
+/// Kedro's `_strip_transcoding`: the part before '@'.
+std::string_view strip_transcoding(std::string_view name);
+
+}  // namespace kedrolint::model

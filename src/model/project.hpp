@@ -1,0 +1,49 @@
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/source_map.hpp"
+#include "model/pipeline.hpp"
+#include "model/kedro_error.hpp"
+#include "project/layout.hpp"
+#include "suppress/directives.hpp"
+
+namespace kedrolint::model {
+
+/// A pipeline returned by `register_pipelines()`.
+struct RegisteredPipeline {
+  std::string name;
+  PipelinePtr pipeline;
+  core::Span span;     ///< where it was registered (the dict entry or find_pipelines call)
+  TopoOrder order;     ///< Kedro's node order
+};
+
+/// Everything the rules see. Immutable once built.
+struct Project {
+  const core::SourceMap* sources = nullptr;
+  project::Layout layout;
+  std::string env = "local";
+  /// Problems found before rules ran (parse errors, unreadable files,
+  /// constructs that could not be evaluated), owned by KL0xx rules.
+  std::vector<core::Finding> findings;
+  std::map<core::FileId, std::vector<suppress::Directive>> directives;
+  /// Registered pipelines by name; empty when the registry could not be read.
+  std::map<std::string, RegisteredPipeline> pipelines;
+  bool registry_evaluated = false;
+  /// What Kedro itself would raise while building the pipelines.
+  std::vector<KedroError> kedro_errors;
+  /// Every `pipeline(..., inputs=, outputs=, parameters=, namespace=)` applied.
+  std::vector<MappingApplication> mappings;
+
+  [[nodiscard]] std::vector<const core::Finding*> findings_with(std::string_view code) const {
+    std::vector<const core::Finding*> out;
+    for (const auto& f : findings) {
+      if (f.code == code) out.push_back(&f);
+    }
+    return out;
+  }
+};
+
+}  // namespace kedrolint::model

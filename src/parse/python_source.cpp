@@ -1,0 +1,50 @@
+#include "parse/python_source.hpp"
+
+#include <vector>
+
+namespace kedrolint::parse {
+namespace {
+
+std::string describe_error(ts::Node node, std::string_view text) {
+  if (node.is_missing()) return "expected `" + std::string(node.type()) + "`";
+  // Describe the first token tree-sitter could not place.
+  ts::Node leaf = node;
+  while (leaf.child_count() > 0) leaf = leaf.child(0);
+  std::string token(leaf.text(text));
+  if (const auto nl = token.find('\n'); nl != std::string::npos) token.resize(nl);
+  if (token.size() > 40) token = token.substr(0, 40) + "...";
+  if (token.empty()) return "invalid syntax";
+  return "invalid syntax near `" + token + "`";
+}
+
+}  // namespace
+
+PythonSource parse_python(ts::PythonParser& parser, const core::SourceFile& file) {
+  PythonSource out;
+  out.file = &file;
+  out.tree = parser.parse(file.text());
+  const ts::Node root = out.tree.root();
+  if (!out.tree || root.null()) {
+    out.error = SyntaxError{file.span(0, 0), "the Python parser gave up on this file (too large or too deep)"};
+    return out;
+  }
+  if (!root.has_error()) return out;
+  // Iterative walk: input may nest thousands of levels deep.
+  std::vector<ts::Node> stack{root};
+  while (!stack.empty()) {
+    const ts::Node n = stack.back();
+    stack.pop_back();
+    if (n.is_error() || n.is_missing()) {
+      std::uint32_t end = n.end();
+      if (n.is_missing() || end == n.start()) end = n.start();
+      out.error = SyntaxError{file.span(n.start(), end), describe_error(n, file.text())};
+      return out;
+    }
+    if (!n.has_error()) continue;
+    for (std::uint32_t i = n.child_count(); i-- > 0;) stack.push_back(n.child(i));
+  }
+  out.error = SyntaxError{file.span(0, 0), "invalid syntax"};
+  return out;
+}
+
+}  // namespace kedrolint::parse
