@@ -9,5 +9,6 @@ using Runner = std::function<int()>;
 Runner add_check_command(CLI::App& app);
 Runner add_rule_command(CLI::App& app);
 Runner add_docs_command(CLI::App& app);
+Runner add_export_command(CLI::App& app);
 
 }  // namespace kedrolint::cli

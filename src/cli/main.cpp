@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   std::map<const CLI::App*, cli::Runner> runners;
   auto add = [&](cli::Runner runner) { runners[app.get_subcommands({}).back()] = std::move(runner); };
   add(cli::add_check_command(app));
+  add(cli::add_export_command(app));
   add(cli::add_rule_command(app));
   add(cli::add_docs_command(app));
   try {

@@ -21,5 +21,7 @@ std::string quoted_list(const std::vector<std::string>& items);
 std::vector<std::string> split(std::string_view text, char sep);
 std::string_view trim(std::string_view text);
 bool is_glob_match(std::string_view pattern, std::string_view text);
+/// Python's repr() of a str: single quotes unless the text has ' and no ".
+std::string python_str_repr(const std::string& s);
 
 }  // namespace kedrolint::core

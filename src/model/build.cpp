@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "config/conf_files.hpp"
+#include "model/evaluate.hpp"
 #include "parse/yaml_source.hpp"
 #include "project/read_problem.hpp"
 #include "python/source_store.hpp"
@@ -12,22 +13,6 @@ namespace kedrolint::model {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<fs::path> python_files_under(const fs::path& dir) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (it->is_directory(ec) && (name == "__pycache__" || (!name.empty() && name.front() == '.'))) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec) && it->path().extension() == ".py") out.push_back(it->path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 void load_config_files(Project& project, core::SourceMap& sources, const config::LoaderSettings& loader) {
   const fs::path conf = project.layout.root / loader.conf_source;
@@ -77,11 +62,9 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
     }
   }
   python::SourceStore store(sources);
-  if (project.layout.has_package()) {
-    store.preload(python_files_under(project.layout.package_dir), options.jobs);
-  }
+  const auto loader = evaluate_project(project, store, options.jobs);
   for (auto& f : store.findings()) project.findings.push_back(std::move(f));
-  if (project.layout.pyproject) load_config_files(project, sources, config::LoaderSettings{});
+  if (project.layout.pyproject && loader) load_config_files(project, sources, *loader);
   collect_directives(project, sources, sources.size());
   return project;
 }

@@ -27,7 +27,8 @@ struct FuncInfo {
   std::string module;    ///< `__module__` of the function object
   std::string name;      ///< `__name__`
   std::string qualname;  ///< `__qualname__`
-  bool is_partial = false;  ///< a functools.partial object (Kedro names it `partial(<name>)`)
+  bool is_partial = false;  ///< a functools.partial object (Kedro names it `partial(<inner_name>)`)
+  std::string inner_name;   ///< for partials: `__name__` of the function they wrap
   bool has_name = true;     ///< false for a partial without update_wrapper: no `__name__`
   bool is_lambda = false;
   /// Defined outside the project: `module` is the import path, which may not

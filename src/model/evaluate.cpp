@@ -1,0 +1,291 @@
+#include "model/evaluate.hpp"
+
+#include <pthread.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "core/text.hpp"
+#include "python/interpreter.hpp"
+
+namespace kedrolint::model {
+namespace fs = std::filesystem;
+namespace ts = parse::ts;
+
+namespace {
+
+constexpr std::string_view kUnevaluated = "KL010";
+
+// Evaluation recurses through Python calls and nested expressions; run it on
+// a thread with a large stack so that deep (but bounded) nesting never
+// overflows the default 8 MB.
+void run_with_large_stack(const std::function<void()>& fn) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 512u * 1024u * 1024u);
+  auto trampoline = [](void* arg) -> void* {
+    (*static_cast<const std::function<void()>*>(arg))();
+    return nullptr;
+  };
+  pthread_t thread;
+  if (pthread_create(&thread, &attr, trampoline, const_cast<std::function<void()>*>(&fn)) != 0) {
+    fn();
+  } else {
+    pthread_join(thread, nullptr);
+  }
+  pthread_attr_destroy(&attr);
+}
+
+// Project modules a file imports (anywhere in it), for parallel preloading.
+void imported_modules(const parse::PythonSource& src, const std::string& module, bool is_package,
+                      const python::ModuleIndex& index, std::vector<std::string>& out) {
+  std::vector<ts::Node> stack{src.tree.root()};
+  while (!stack.empty()) {
+    const ts::Node n = stack.back();
+    stack.pop_back();
+    if (n.is("import_statement")) {
+      for (std::uint32_t i = 0; i < n.named_child_count(); ++i) {
+        ts::Node c = n.named_child(i);
+        if (c.is("aliased_import")) c = c.field("name");
+        if (c.is("dotted_name")) out.emplace_back(src.text(c));
+      }
+      continue;
+    }
+    if (n.is("import_from_statement")) {
+      const ts::Node m = n.field("module_name");
+      std::string base;
+      if (m.is("relative_import")) {
+        int level = 0;
+        std::string rest;
+        for (std::uint32_t i = 0; i < m.named_child_count(); ++i) {
+          if (m.named_child(i).is("import_prefix")) level = static_cast<int>(src.text(m.named_child(i)).size());
+          if (m.named_child(i).is("dotted_name")) rest = std::string(src.text(m.named_child(i)));
+        }
+        auto resolved = python::resolve_relative(module, is_package, level, rest);
+        if (!resolved) continue;
+        base = *resolved;
+      } else {
+        base = std::string(src.text(m));
+      }
+      out.push_back(base);
+      for (std::uint32_t i = 0; i < n.named_child_count(); ++i) {
+        ts::Node c = n.named_child(i);
+        if (c == m) continue;
+        if (c.is("aliased_import")) c = c.field("name");
+        if (c.is("dotted_name")) out.push_back(base + "." + std::string(src.text(c)));
+      }
+      continue;
+    }
+    for (std::uint32_t i = n.named_child_count(); i-- > 0;) stack.push_back(n.named_child(i));
+  }
+  (void)index;
+}
+
+// Parses, in parallel rounds, every project file the registry can reach.
+void preload_reachable(const Project& project, python::SourceStore& store, const python::ModuleIndex& index,
+                       std::size_t jobs) {
+  const std::string& pkg = project.layout.package_name;
+  std::vector<std::string> frontier = {pkg, pkg + ".settings", pkg + ".pipeline_registry", pkg + ".pipeline",
+                                       pkg + ".pipelines"};
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(project.layout.package_dir / "pipelines", ec)) {
+    if (entry.is_directory(ec)) frontier.push_back(pkg + ".pipelines." + entry.path().filename().string());
+  }
+  std::set<std::string> seen;
+  while (!frontier.empty()) {
+    std::vector<std::pair<std::string, python::ModuleLocation>> batch;
+    for (const auto& name : frontier) {
+      // Parent packages are imported first by Python.
+      std::string prefix;
+      for (const auto& part : core::split(name, '.')) {
+        prefix = prefix.empty() ? part : prefix + "." + part;
+        if (!seen.insert(prefix).second) continue;
+        if (auto loc = index.locate(prefix); loc && !loc->file.empty()) batch.emplace_back(prefix, *loc);
+      }
+    }
+    frontier.clear();
+    std::vector<fs::path> paths;
+    for (const auto& [name, loc] : batch) paths.push_back(loc.file);
+    store.preload(paths, jobs);
+    for (const auto& [name, loc] : batch) {
+      if (const auto* src = store.get(loc.file)) imported_modules(*src, name, loc.is_package, index, frontier);
+    }
+  }
+}
+
+std::optional<std::string> string_setting(const python::ModulePtr& settings, const std::string& name,
+                                          Project& project, bool& unknown) {
+  const python::Value* v = settings->globals->lookup_local(name);
+  if (!v) return std::nullopt;
+  if (v->is_str()) return v->str();
+  unknown = true;
+  project.findings.push_back({std::string(kUnevaluated), v->is_unknown() ? v->unknown().span : v->origin,
+                              "`" + name + "` in settings.py cannot be evaluated statically" +
+                                  (v->is_unknown() ? ": " + v->unknown().reason : std::string()),
+                              {},
+                              std::string("Assign a plain string literal so tools can find the configuration.")});
+  return std::nullopt;
+}
+
+std::optional<config::LoaderSettings> read_settings(Project& project, python::Interpreter& interp) {
+  config::LoaderSettings loader;
+  if (!project.layout.kedro_version.at_least(0, 19)) {
+    loader.patterns["logging"] = {"logging*", "logging*/**", "**/logging*"};
+  }
+  if (project.layout.settings_file.empty()) return loader;
+  const auto settings = interp.import_module(project.layout.package_name + ".settings", {});
+  if (!settings || settings->failed) return loader;
+  bool unknown = false;
+  if (auto conf = string_setting(settings, "CONF_SOURCE", project, unknown)) loader.conf_source = *conf;
+  if (const python::Value* args = settings->globals->lookup_local("CONFIG_LOADER_ARGS")) {
+    if (!args->is<python::DictPtr>()) {
+      project.findings.push_back({std::string(kUnevaluated), args->is_unknown() ? args->unknown().span : args->origin,
+                                  "`CONFIG_LOADER_ARGS` in settings.py cannot be evaluated statically", {},
+                                  std::string("Use a dict literal of plain values.")});
+      return std::nullopt;
+    }
+    const auto& dict = *args->as<python::DictPtr>();
+    // A user dict replaces Kedro's default entirely: a missing base_env or
+    // default_run_env becomes "" (the conf root itself).
+    loader.base_env = "";
+    loader.default_run_env = "";
+    for (const auto& [k, v] : dict.items) {
+      if (!k.is_str()) continue;
+      if (k.str() == "base_env" || k.str() == "default_run_env") {
+        if (!v.is_str()) {
+          unknown = true;
+          continue;
+        }
+        (k.str() == "base_env" ? loader.base_env : loader.default_run_env) = v.str();
+      } else if (k.str() == "config_patterns") {
+        if (!v.is<python::DictPtr>()) {
+          unknown = true;
+          continue;
+        }
+        for (const auto& [key, patterns] : v.as<python::DictPtr>()->items) {
+          if (!key.is_str() || !patterns.is<python::ListPtr>()) {
+            unknown = true;
+            continue;
+          }
+          std::vector<std::string> list;
+          for (const auto& p : patterns.as<python::ListPtr>()->items) {
+            if (p.is_str()) list.push_back(p.str());
+            else unknown = true;
+          }
+          loader.patterns[key.str()] = list;
+        }
+      }
+    }
+    if (unknown) {
+      project.findings.push_back({std::string(kUnevaluated), args->origin,
+                                  "part of `CONFIG_LOADER_ARGS` in settings.py cannot be evaluated statically", {},
+                                  std::string("Use plain string and list literals.")});
+    }
+  }
+  if (unknown) return std::nullopt;
+  return loader;
+}
+
+void register_pipelines(Project& project, python::Interpreter& interp) {
+  const std::string registry_name = project.layout.package_name + ".pipeline_registry";
+  const auto registry = interp.import_module(registry_name, {});
+  if (!registry || registry->failed) return;
+  const python::Value* fn = registry->globals->lookup_local("register_pipelines");
+  if (!fn) {
+    const auto* file = project.sources->find(registry->file);
+    project.findings.push_back({"KL007", file ? file->span(0, 0) : core::Span{},
+                                "`" + registry_name + "` has no `register_pipelines()` function", {},
+                                std::string("Define `register_pipelines()` returning a dict of pipelines.")});
+    return;
+  }
+  core::Span where = fn->is<python::FunctionPtr>() ? fn->as<python::FunctionPtr>()->def_span : fn->origin;
+  python::Value result = interp.call(*fn, {}, where);
+  project.registry_evaluated = true;
+  if (result.is_unknown()) {
+    project.findings.push_back({std::string(kUnevaluated), result.unknown().span.valid() ? result.unknown().span : where,
+                                "cannot evaluate statically: " + result.unknown().reason +
+                                    "; no registered pipeline is known",
+                                {{where, "while evaluating `register_pipelines()`"}},
+                                std::nullopt});
+    return;
+  }
+  if (!result.is<python::DictPtr>()) {
+    project.findings.push_back({std::string(kUnevaluated), where,
+                                "`register_pipelines()` returns a `" + result.type_name() + "`, not a dict of pipelines",
+                                {}, std::nullopt});
+    return;
+  }
+  for (const auto& [key, value] : result.as<python::DictPtr>()->items) {
+    if (!key.is_str()) continue;
+    RegisteredPipeline reg;
+    reg.name = key.str();
+    reg.span = where;
+    if (value.is<python::PipelineValue>()) {
+      reg.pipeline = value.as<python::PipelineValue>().pipeline;
+    } else {
+      auto p = std::make_shared<Pipeline>();
+      p->span = where;
+      p->unknowns.push_back(value.is_unknown() ? value.unknown()
+                                               : Unknown{"the registered value is a `" + value.type_name() +
+                                                             "`, not a Pipeline",
+                                                         value.origin.valid() ? value.origin : where});
+      reg.pipeline = p;
+    }
+    reg.order = toposort(reg.pipeline->nodes);
+    project.pipelines[reg.name] = std::move(reg);
+  }
+}
+
+// One KL010 finding per construct that could not be evaluated, naming the
+// registered pipelines it leaves incomplete.
+void report_unknowns(Project& project) {
+  std::map<std::pair<std::uint64_t, std::string>, std::vector<std::string>> affected;
+  std::map<std::pair<std::uint64_t, std::string>, Unknown> first;
+  for (const auto& [name, reg] : project.pipelines) {
+    for (const auto& u : reg.pipeline->unknowns) {
+      const auto key = std::make_pair((static_cast<std::uint64_t>(u.span.file) << 32) | u.span.begin, u.reason);
+      affected[key].push_back(name);
+      first.emplace(key, u);
+    }
+  }
+  for (const auto& [key, names] : affected) {
+    const Unknown& u = first.at(key);
+    std::string list;
+    for (std::size_t i = 0; i < names.size(); ++i) list += (i ? ", `" : "`") + names[i] + "`";
+    project.findings.push_back({std::string(kUnevaluated), u.span,
+                                "cannot evaluate statically: " + u.reason + "; pipeline" +
+                                    (names.size() > 1 ? "s " : " ") + list + (names.size() > 1 ? " are" : " is") +
+                                    " incomplete",
+                                {},
+                                std::string("kedrolint never runs project code; make this value a literal, or "
+                                            "suppress the finding if the pipeline is dynamic on purpose.")});
+  }
+}
+
+}  // namespace
+
+std::optional<config::LoaderSettings> evaluate_project(Project& project, python::SourceStore& store,
+                                                       std::size_t jobs) {
+  std::optional<config::LoaderSettings> loader = config::LoaderSettings{};
+  if (!project.layout.has_package()) return loader;
+  python::ModuleIndex index(project.layout.source_dir);
+  preload_reachable(project, store, index, jobs);
+  python::Interpreter interp(store, index, project.layout.kedro_version, project.layout.package_name);
+  run_with_large_stack([&] {
+    try {
+      loader = read_settings(project, interp);
+      register_pipelines(project, interp);
+    } catch (const python::BudgetExceeded& stop) {
+      project.pipelines.clear();
+      project.findings.push_back({std::string(kUnevaluated), stop.why.span, stop.why.reason, {}, std::nullopt});
+    }
+  });
+  report_unknowns(project);
+  project.kedro_errors = std::move(interp.record().errors);
+  project.mappings = std::move(interp.record().mappings);
+  return loader;
+}
+
+}  // namespace kedrolint::model

@@ -1,0 +1,16 @@
+#pragma once
+#include <optional>
+
+#include "config/conf_files.hpp"
+#include "model/project.hpp"
+#include "python/source_store.hpp"
+
+namespace kedrolint::model {
+
+/// Evaluates `settings.py` and `register_pipelines()` of the project into
+/// `project` (pipelines, Kedro errors, mappings, KL010 findings). Returns the
+/// config loader settings read from settings.py, or nullopt when they cannot
+/// be known statically (a finding says why).
+std::optional<config::LoaderSettings> evaluate_project(Project& project, python::SourceStore& store, std::size_t jobs);
+
+}  // namespace kedrolint::model

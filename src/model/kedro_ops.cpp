@@ -1,0 +1,319 @@
+#include "model/kedro_ops.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "model/naming.hpp"
+
+namespace kedrolint::model {
+namespace {
+
+std::string raw_identity(IoForm form, const std::vector<std::string>& keys, const std::vector<DatasetRef>& raw) {
+  std::string out(1, static_cast<char>('0' + static_cast<int>(form)));
+  if (form == IoForm::Dict) {
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (std::size_t i = 0; i < keys.size() && i < raw.size(); ++i) pairs.emplace_back(keys[i], raw[i].name);
+    std::sort(pairs.begin(), pairs.end());
+    for (const auto& [k, v] : pairs) out += "\x1f" + k + "\x1e" + v;
+  } else {
+    for (const auto& r : raw) out += "\x1f" + r.name;
+  }
+  return out;
+}
+
+std::set<std::string> names_set(const std::vector<NodePtr>& nodes) {
+  std::set<std::string> out;
+  for (const auto& n : nodes) out.insert(n->name);
+  return out;
+}
+
+std::set<std::string> dataset_names_with_stripped(const std::vector<NodePtr>& nodes) {
+  std::set<std::string> out;
+  for (const auto& n : nodes) {
+    for (const auto* list : {&n->inputs, &n->outputs}) {
+      for (const auto& d : *list) {
+        out.insert(d.name);
+        out.emplace(strip_transcoding(d.name));
+      }
+    }
+  }
+  return out;
+}
+
+void add_unique(std::vector<NodePtr>& out, std::unordered_set<std::string>& seen, const NodePtr& n) {
+  if (seen.insert(node_identity(*n)).second) out.push_back(n);
+}
+
+std::vector<NodePtr> nodes_with_inputs(const std::vector<NodePtr>& nodes, const std::set<std::string>& datasets) {
+  std::vector<NodePtr> out;
+  for (const auto& n : nodes) {
+    const bool hit = std::any_of(n->inputs.begin(), n->inputs.end(), [&](const DatasetRef& in) {
+      for (const auto& d : datasets) {
+        if (strip_transcoding(d) == d ? strip_transcoding(in.name) == d : in.name == d) return true;
+      }
+      return false;
+    });
+    if (hit) out.push_back(n);
+  }
+  return out;
+}
+
+std::vector<NodePtr> nodes_with_outputs(const std::vector<NodePtr>& nodes, const std::set<std::string>& datasets) {
+  std::vector<NodePtr> out;
+  for (const auto& n : nodes) {
+    const bool hit = std::any_of(n->outputs.begin(), n->outputs.end(), [&](const DatasetRef& o) {
+      for (const auto& d : datasets) {
+        if (strip_transcoding(o.name) == strip_transcoding(d) && (strip_transcoding(d) == d || o.name == d)) return true;
+      }
+      return false;
+    });
+    if (hit) out.push_back(n);
+  }
+  return out;
+}
+
+std::vector<std::string> missing_datasets(const std::vector<NodePtr>& nodes, const std::vector<std::string>& wanted) {
+  const auto known = dataset_names_with_stripped(nodes);
+  std::vector<std::string> missing;
+  for (const auto& w : wanted) {
+    if (!known.count(w)) missing.push_back(w);
+  }
+  std::sort(missing.begin(), missing.end());
+  missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+  return missing;
+}
+
+}  // namespace
+
+std::string node_identity(const Node& node) {
+  return node.name + "\x1d" + raw_identity(node.inputs_form, node.input_keys, node.raw_inputs) + "\x1d" +
+         raw_identity(node.outputs_form, node.output_keys, node.outputs);
+}
+
+void order_dict_inputs(Node& node) {
+  node.inputs = node.raw_inputs;
+  node.inputs_order_uncertain = false;
+  if (node.inputs_form != IoForm::Dict) return;
+  if (!node.func.signature.known) {
+    node.inputs_order_uncertain = node.raw_inputs.size() > 1;
+    return;
+  }
+  std::vector<DatasetRef> ordered;
+  std::vector<bool> used(node.input_keys.size(), false);
+  for (const auto& p : node.func.signature.params) {
+    if (p.kind == Param::Kind::VarPositional || p.kind == Param::Kind::VarKeyword ||
+        p.kind == Param::Kind::PositionalOnly) {
+      continue;
+    }
+    for (std::size_t i = 0; i < node.input_keys.size(); ++i) {
+      if (!used[i] && node.input_keys[i] == p.name) {
+        ordered.push_back(node.raw_inputs[i]);
+        used[i] = true;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < node.input_keys.size(); ++i) {
+    if (!used[i]) ordered.push_back(node.raw_inputs[i]);
+  }
+  node.inputs = std::move(ordered);
+}
+
+std::string rename_dataset(const std::string& name, const std::map<std::string, std::string>& mapping,
+                           const std::string& namespace_, bool prefix) {
+  if (auto it = mapping.find(name); it != mapping.end()) return it->second;
+  if (name == "parameters") return name;
+  const auto at = name.find('@');
+  if (at != std::string::npos) {
+    if (auto it = mapping.find(name.substr(0, at)); it != mapping.end()) return it->second + name.substr(at);
+  }
+  if (prefix && !namespace_.empty()) {
+    if (name.rfind("params:", 0) == 0) return "params:" + namespace_ + "." + name.substr(7);
+    return namespace_ + "." + name;
+  }
+  return name;
+}
+
+std::optional<NodePtr> copy_node(const Node& node, const std::map<std::string, std::string>& mapping,
+                                 const std::string& namespace_, bool prefix, bool rename_confirms,
+                                 const project::KedroVersion& version) {
+  auto copy = std::make_shared<Node>(node);
+  auto rename_all = [&](std::vector<DatasetRef>& refs) {
+    for (auto& r : refs) r.name = rename_dataset(r.name, mapping, namespace_, prefix);
+  };
+  rename_all(copy->raw_inputs);
+  rename_all(copy->outputs);
+  if (rename_confirms) rename_all(copy->confirms);
+  if (!namespace_.empty()) copy->namespace_ = node.namespace_.empty() ? namespace_ : namespace_ + "." + node.namespace_;
+  order_dict_inputs(*copy);
+  auto name = full_node_name(*copy, version);
+  if (!name) return std::nullopt;
+  copy->name = *name;
+  return NodePtr(copy);
+}
+
+NodePtr tag_node(const NodePtr& node, const std::vector<std::string>& tags) {
+  if (tags.empty()) return node;
+  auto copy = std::make_shared<Node>(*node);
+  copy->tags.insert(copy->tags.end(), tags.begin(), tags.end());
+  std::sort(copy->tags.begin(), copy->tags.end());
+  copy->tags.erase(std::unique(copy->tags.begin(), copy->tags.end()), copy->tags.end());
+  return copy;
+}
+
+std::vector<NodePtr> union_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b) {
+  std::vector<NodePtr> out;
+  std::unordered_set<std::string> seen;
+  for (const auto& n : a) add_unique(out, seen, n);
+  for (const auto& n : b) add_unique(out, seen, n);
+  return out;
+}
+
+std::vector<NodePtr> difference_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b) {
+  std::unordered_set<std::string> drop;
+  for (const auto& n : b) drop.insert(node_identity(*n));
+  std::vector<NodePtr> out;
+  std::unordered_set<std::string> seen;
+  for (const auto& n : a) {
+    if (!drop.count(node_identity(*n))) add_unique(out, seen, n);
+  }
+  return out;
+}
+
+std::vector<NodePtr> intersection_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b) {
+  std::unordered_set<std::string> keep;
+  for (const auto& n : b) keep.insert(node_identity(*n));
+  std::vector<NodePtr> out;
+  std::unordered_set<std::string> seen;
+  for (const auto& n : a) {
+    if (keep.count(node_identity(*n))) add_unique(out, seen, n);
+  }
+  return out;
+}
+
+std::vector<NodePtr> only_nodes(const std::vector<NodePtr>& nodes, const std::vector<std::string>& names,
+                                std::vector<std::string>& missing) {
+  const auto known = names_set(nodes);
+  for (const auto& n : names) {
+    if (!known.count(n)) missing.push_back(n);
+  }
+  const std::set<std::string> wanted(names.begin(), names.end());
+  std::vector<NodePtr> out;
+  for (const auto& n : nodes) {
+    if (wanted.count(n->name)) out.push_back(n);
+  }
+  return out;
+}
+
+std::vector<NodePtr> only_nodes_with_tags(const std::vector<NodePtr>& nodes, const std::vector<std::string>& tags) {
+  std::vector<NodePtr> out;
+  for (const auto& n : nodes) {
+    const bool hit = std::any_of(n->tags.begin(), n->tags.end(),
+                                 [&](const std::string& t) { return std::find(tags.begin(), tags.end(), t) != tags.end(); });
+    if (hit) out.push_back(n);
+  }
+  return out;
+}
+
+std::vector<NodePtr> only_nodes_with_namespaces(const std::vector<NodePtr>& nodes,
+                                                const std::vector<std::string>& namespaces, bool exact_or_child,
+                                                std::vector<std::string>& missing) {
+  std::vector<NodePtr> out;
+  std::set<std::string> matched;
+  for (const auto& n : nodes) {
+    for (const auto& ns : namespaces) {
+      const bool hit = exact_or_child ? (n->namespace_ == ns || n->namespace_.rfind(ns + ".", 0) == 0)
+                                      : (!n->namespace_.empty() && n->namespace_.rfind(ns, 0) == 0);
+      if (hit) {
+        matched.insert(ns);
+        out.push_back(n);
+        break;
+      }
+    }
+  }
+  for (const auto& ns : namespaces) {
+    if (!matched.count(ns)) missing.push_back(ns);
+  }
+  return out;
+}
+
+std::vector<NodePtr> only_nodes_with_inputs(const std::vector<NodePtr>& nodes, const std::vector<std::string>& datasets,
+                                            std::vector<std::string>& missing) {
+  missing = missing_datasets(nodes, datasets);
+  return nodes_with_inputs(nodes, std::set<std::string>(datasets.begin(), datasets.end()));
+}
+
+std::vector<NodePtr> only_nodes_with_outputs(const std::vector<NodePtr>& nodes,
+                                             const std::vector<std::string>& datasets,
+                                             std::vector<std::string>& missing) {
+  missing = missing_datasets(nodes, datasets);
+  return nodes_with_outputs(nodes, std::set<std::string>(datasets.begin(), datasets.end()));
+}
+
+std::vector<NodePtr> from_inputs(const std::vector<NodePtr>& nodes, const std::vector<std::string>& datasets,
+                                 std::vector<std::string>& missing) {
+  missing = missing_datasets(nodes, datasets);
+  std::vector<NodePtr> result;
+  std::unordered_set<std::string> seen;
+  auto next = nodes_with_inputs(nodes, std::set<std::string>(datasets.begin(), datasets.end()));
+  while (!next.empty()) {
+    std::set<std::string> outputs;
+    bool grew = false;
+    for (const auto& n : next) {
+      if (seen.insert(node_identity(*n)).second) {
+        result.push_back(n);
+        grew = true;
+      }
+      for (const auto& o : n->outputs) outputs.emplace(strip_transcoding(o.name));
+    }
+    if (!grew) break;
+    next = nodes_with_inputs(nodes, outputs);
+  }
+  return result;
+}
+
+std::vector<NodePtr> to_outputs(const std::vector<NodePtr>& nodes, const std::vector<std::string>& datasets,
+                                std::vector<std::string>& missing) {
+  missing = missing_datasets(nodes, datasets);
+  std::vector<NodePtr> result;
+  std::unordered_set<std::string> seen;
+  auto next = nodes_with_outputs(nodes, std::set<std::string>(datasets.begin(), datasets.end()));
+  while (!next.empty()) {
+    std::set<std::string> inputs;
+    bool grew = false;
+    for (const auto& n : next) {
+      if (seen.insert(node_identity(*n)).second) {
+        result.push_back(n);
+        grew = true;
+      }
+      for (const auto& i : n->inputs) inputs.emplace(strip_transcoding(i.name));
+    }
+    if (!grew) break;
+    next = nodes_with_outputs(nodes, inputs);
+  }
+  return result;
+}
+
+std::vector<NodePtr> from_nodes(const std::vector<NodePtr>& nodes, const std::vector<std::string>& names,
+                                std::vector<std::string>& missing) {
+  auto res = only_nodes(nodes, names, missing);
+  std::vector<std::string> outputs;
+  for (const auto& n : res) {
+    for (const auto& o : n->outputs) outputs.emplace_back(strip_transcoding(o.name));
+  }
+  std::vector<std::string> ignored;
+  return union_nodes(res, from_inputs(nodes, outputs, ignored));
+}
+
+std::vector<NodePtr> to_nodes(const std::vector<NodePtr>& nodes, const std::vector<std::string>& names,
+                              std::vector<std::string>& missing) {
+  auto res = only_nodes(nodes, names, missing);
+  std::vector<std::string> inputs;
+  for (const auto& n : res) {
+    for (const auto& i : n->inputs) inputs.emplace_back(strip_transcoding(i.name));
+  }
+  std::vector<std::string> ignored;
+  return union_nodes(res, to_outputs(nodes, inputs, ignored));
+}
+
+}  // namespace kedrolint::model

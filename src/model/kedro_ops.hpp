@@ -1,0 +1,65 @@
+#pragma once
+// Kedro's pipeline algebra on model nodes (kedro/pipeline/pipeline.py):
+// namespacing and mapping, set operations, tags and filters.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/node.hpp"
+#include "model/pipeline.hpp"
+#include "project/kedro_version.hpp"
+
+namespace kedrolint::model {
+
+/// Node equality as Kedro defines it: (name, raw inputs, raw outputs).
+std::string node_identity(const Node& node);
+
+/// `Node.inputs` for dict inputs: bound to the signature (named parameters in
+/// signature order, then **kwargs extras in the order given). Sets
+/// `inputs_order_uncertain` when the signature is unknown.
+void order_dict_inputs(Node& node);
+
+/// `Pipeline._rename`: mapped names verbatim, `parameters` untouched,
+/// transcoding bases mapped, `params:` and datasets prefixed by the namespace.
+std::string rename_dataset(const std::string& name, const std::map<std::string, std::string>& mapping,
+                           const std::string& namespace_, bool prefix);
+
+/// `Pipeline._copy_node`: renamed inputs/outputs/confirms, composed namespace,
+/// name recomputed. Nullopt when the name cannot be computed.
+std::optional<NodePtr> copy_node(const Node& node, const std::map<std::string, std::string>& mapping,
+                                 const std::string& namespace_, bool prefix, bool rename_confirms,
+                                 const project::KedroVersion& version);
+
+/// A copy of `node` with `tags` added.
+NodePtr tag_node(const NodePtr& node, const std::vector<std::string>& tags);
+
+/// `set(a) | set(b)` keeping the first of equal nodes; `-` and `&`.
+std::vector<NodePtr> union_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b);
+std::vector<NodePtr> difference_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b);
+std::vector<NodePtr> intersection_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b);
+
+/// Filters of `Pipeline` (all return nodes of `nodes`). `missing` receives
+/// names the filter did not find (Kedro raises ValueError for those).
+std::vector<NodePtr> only_nodes(const std::vector<NodePtr>& nodes, const std::vector<std::string>& names,
+                                std::vector<std::string>& missing);
+std::vector<NodePtr> only_nodes_with_tags(const std::vector<NodePtr>& nodes, const std::vector<std::string>& tags);
+std::vector<NodePtr> only_nodes_with_namespaces(const std::vector<NodePtr>& nodes,
+                                                const std::vector<std::string>& namespaces, bool exact_or_child,
+                                                std::vector<std::string>& missing);
+std::vector<NodePtr> only_nodes_with_inputs(const std::vector<NodePtr>& nodes, const std::vector<std::string>& datasets,
+                                            std::vector<std::string>& missing);
+std::vector<NodePtr> only_nodes_with_outputs(const std::vector<NodePtr>& nodes,
+                                             const std::vector<std::string>& datasets,
+                                             std::vector<std::string>& missing);
+std::vector<NodePtr> from_inputs(const std::vector<NodePtr>& nodes, const std::vector<std::string>& datasets,
+                                 std::vector<std::string>& missing);
+std::vector<NodePtr> to_outputs(const std::vector<NodePtr>& nodes, const std::vector<std::string>& datasets,
+                                std::vector<std::string>& missing);
+std::vector<NodePtr> from_nodes(const std::vector<NodePtr>& nodes, const std::vector<std::string>& names,
+                                std::vector<std::string>& missing);
+std::vector<NodePtr> to_nodes(const std::vector<NodePtr>& nodes, const std::vector<std::string>& names,
+                              std::vector<std::string>& missing);
+
+}  // namespace kedrolint::model

@@ -1,0 +1,80 @@
+#include "model/naming.hpp"
+
+#include <openssl/evp.h>
+
+#include <cstdio>
+
+#include "core/text.hpp"
+
+namespace kedrolint::model {
+
+std::string python_list_repr(const std::vector<DatasetRef>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ", ";
+    out += core::python_str_repr(items[i].name);
+  }
+  return out + "]";
+}
+
+std::string sha256_hex(std::string_view text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
+  std::string out;
+  char buf[3];
+  for (unsigned int i = 0; i < length; ++i) {
+    std::snprintf(buf, sizeof buf, "%02x", digest[i]);
+    out += buf;
+  }
+  return out;
+}
+
+std::string readable_func_name(const FuncInfo& func) {
+  if (func.has_name) return func.name;
+  return "<partial>";
+}
+
+namespace {
+
+std::string join_names(const std::vector<DatasetRef>& items, char sep) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += sep;
+    out += items[i].name;
+  }
+  return out + "]";
+}
+
+}  // namespace
+
+std::optional<std::string> default_node_name(const Node& node, const project::KedroVersion& version) {
+  if (version.is_1x()) {
+    std::string base, key;
+    const std::string io = "|" + python_list_repr(node.inputs) + "|" + python_list_repr(node.outputs);
+    if (node.func.is_partial) {
+      base = "partial(" + node.func.inner_name + ")";
+      key = base + io;
+    } else {
+      if (node.func.external) return std::nullopt;
+      base = readable_func_name(node.func);
+      key = node.func.module + "." + node.func.name + io;
+    }
+    return base + "__" + sha256_hex(key).substr(0, 8);
+  }
+  // 0.18 / 0.19: str(node); "None" when the raw inputs/outputs are falsy.
+  const char sep = version.at_least(0, 19) ? ';' : ',';
+  const std::string in = node.inputs_form == IoForm::None || node.inputs.empty() ? "None" : join_names(node.inputs, sep);
+  const std::string out =
+      node.outputs_form == IoForm::None || node.outputs.empty() ? "None" : join_names(node.outputs, sep);
+  return readable_func_name(node.func) + "(" + in + ") -> " + out;
+}
+
+std::optional<std::string> full_node_name(const Node& node, const project::KedroVersion& version) {
+  std::optional<std::string> base = node.explicit_name;
+  if (!base || base->empty()) base = default_node_name(node, version);
+  if (!base) return std::nullopt;
+  return node.namespace_.empty() ? *base : node.namespace_ + "." + *base;
+}
+
+}  // namespace kedrolint::model

@@ -1,0 +1,155 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/kedro_error.hpp"
+#include "project/kedro_version.hpp"
+#include "python/module_index.hpp"
+#include "python/source_store.hpp"
+#include "python/value.hpp"
+
+namespace kedrolint::python {
+
+/// Bounds that keep evaluation finite on hostile input. Hitting one makes
+/// the value being computed Unknown, with the limit named in the reason.
+struct Limits {
+  std::size_t max_steps = 50'000'000;
+  int max_call_depth = 64;
+  int max_expr_depth = 150;
+  std::size_t max_collection = 1'000'000;
+  std::size_t max_string = 10'000'000;
+};
+
+/// A call argument: positional (no keyword) or keyword.
+struct Arg {
+  std::optional<std::string> keyword;
+  Value value;
+  core::Span span;  ///< the argument expression
+};
+
+/// Unwinds the evaluation of the current function when its result cannot be
+/// known (a condition on an unknown value, a statement kedrolint does not
+/// evaluate). The call that was running becomes Unknown(why).
+struct Abort {
+  model::Unknown why;
+};
+
+/// Thrown when the evaluation budget is exhausted; ends the whole evaluation.
+struct BudgetExceeded {
+  model::Unknown why;
+};
+
+/// What the Kedro API implementations record while building pipelines.
+struct Record {
+  std::vector<model::KedroError> errors;
+  std::vector<model::MappingApplication> mappings;
+};
+
+/// The static evaluator: executes project modules and functions over the
+/// values of value.hpp, with Kedro's node/pipeline API implemented natively.
+class Interpreter {
+ public:
+  Interpreter(SourceStore& store, ModuleIndex index, project::KedroVersion version, std::string package,
+              Limits limits = {});
+
+  /// Imports a project module (executing it once). Null when the module is
+  /// not in the project; a module that Python could not import has `failed`.
+  ModulePtr import_module(const std::string& dotted, core::Span where);
+  Value call(const Value& callee, std::vector<Arg> args, core::Span span);
+  Value get_attr(const Value& obj, const std::string& name, core::Span span);
+
+  Record& record() { return record_; }
+  [[nodiscard]] const project::KedroVersion& version() const { return version_; }
+  [[nodiscard]] const ModuleIndex& index() const { return index_; }
+  [[nodiscard]] std::size_t steps() const { return steps_; }
+
+  /// One Python frame: its variables, module and source.
+  struct Frame {
+    ScopePtr locals;
+    ModulePtr module;
+    const parse::PythonSource* src = nullptr;
+    std::string qualprefix;  ///< "outer.<locals>." inside functions, "Cls." in class bodies
+    bool module_level = false;
+    Value returned;
+  };
+
+ private:
+  enum class Flow { Normal, Return, Break, Continue };
+
+  // interpreter.cpp: modules, statements, calls
+  void execute_module(const ModulePtr& module);
+  Flow exec_block(parse::ts::Node block, Frame& f);
+  Flow exec_stmt(parse::ts::Node stmt, Frame& f);
+  void exec_stmt_at_module_level(parse::ts::Node stmt, Frame& f);
+  void exec_import(parse::ts::Node stmt, Frame& f);
+  void exec_import_from(parse::ts::Node stmt, Frame& f);
+  Flow exec_for(parse::ts::Node stmt, Frame& f);
+  Flow exec_if(parse::ts::Node stmt, Frame& f);
+  Flow exec_try(parse::ts::Node stmt, Frame& f);
+  void exec_assign(parse::ts::Node stmt, Frame& f);
+  void exec_aug_assign(parse::ts::Node stmt, Frame& f);
+  Value define_function(parse::ts::Node def, Frame& f, bool is_lambda);
+  Value define_class(parse::ts::Node def, Frame& f);
+  void assign(parse::ts::Node target, const Value& value, Frame& f);
+  void bind_name(const std::string& name, Value value, Frame& f);
+  Value call_function(const FunctionPtr& fn, std::vector<Arg> args, core::Span span);
+  Value attribute_of_module(const ModulePtr& module, const std::string& name, core::Span span);
+
+  // expressions.cpp
+  Value eval(parse::ts::Node expr, Frame& f);
+  Value eval_inner(parse::ts::Node expr, Frame& f);
+  Value lookup(const std::string& name, parse::ts::Node at, Frame& f);
+  Value eval_call(parse::ts::Node call, Frame& f);
+  std::optional<std::vector<Arg>> eval_arguments(parse::ts::Node arguments, Frame& f, Value& unknown);
+  Value eval_binary(parse::ts::Node expr, Frame& f);
+  Value eval_comparison(parse::ts::Node expr, Frame& f);
+  Value eval_subscript(parse::ts::Node expr, Frame& f);
+  Value eval_string(parse::ts::Node expr, Frame& f);
+  Value eval_display(parse::ts::Node expr, Frame& f);
+  Value eval_dict(parse::ts::Node expr, Frame& f);
+  Value eval_comprehension(parse::ts::Node expr, Frame& f);
+  Value binary_op(const std::string& op, const Value& a, const Value& b, core::Span span);
+  std::optional<std::vector<Value>> iterate(const Value& v, core::Span span, Value& unknown);
+  std::string annotation_text(parse::ts::Node type, Frame& f);
+
+  // builtins.cpp
+  Value call_builtin(const std::string& name, std::vector<Arg>& args, core::Span span);
+  Value call_method(const BoundMethod& m, std::vector<Arg>& args, core::Span span);
+  Value call_external(const External& e, std::vector<Arg>& args, core::Span span);
+  std::optional<Value> builtin_attribute(const Value& obj, const std::string& name, core::Span span);
+
+  // kedro_api.cpp
+  Value kedro_node(std::vector<Arg>& args, core::Span span);
+  Value kedro_pipeline(std::vector<Arg>& args, core::Span span, bool is_class);
+  Value kedro_find_pipelines(std::vector<Arg>& args, core::Span span);
+  Value pipeline_method(const model::PipelinePtr& p, const std::string& name, std::vector<Arg>& args,
+                        core::Span span);
+  std::optional<Value> pipeline_attribute(const model::PipelinePtr& p, const std::string& name, core::Span span);
+  std::optional<Value> node_attribute(const model::NodePtr& n, const std::string& name, core::Span span);
+  Value pipeline_binary(const std::string& op, const Value& a, const Value& b, core::Span span);
+
+  void step(core::Span span);
+  struct DepthGuard {
+    int& depth;
+    explicit DepthGuard(int& d) : depth(d) { ++depth; }
+    ~DepthGuard() { --depth; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+  };
+
+  SourceStore& store_;
+  ModuleIndex index_;
+  project::KedroVersion version_;
+  std::string package_;
+  Limits limits_;
+  std::map<std::string, ModulePtr> modules_;
+  ScopePtr builtins_;
+  Record record_;
+  std::size_t steps_ = 0;
+  int call_depth_ = 0;
+  int expr_depth_ = 0;
+};
+
+}  // namespace kedrolint::python

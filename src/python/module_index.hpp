@@ -1,0 +1,34 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace kedrolint::python {
+
+/// Where a dotted module name lives under the project's source folder (which
+/// Kedro puts on sys.path). Modules not found here are outside the project.
+struct ModuleLocation {
+  std::filesystem::path file;  ///< the .py file, or the package's __init__.py; empty for a namespace package
+  bool is_package = false;
+};
+
+class ModuleIndex {
+ public:
+  explicit ModuleIndex(std::filesystem::path source_dir) : source_dir_(std::move(source_dir)) {}
+
+  [[nodiscard]] std::optional<ModuleLocation> locate(const std::string& dotted) const;
+  /// The dotted name of a file under the source folder.
+  [[nodiscard]] std::optional<std::string> module_name(const std::filesystem::path& file) const;
+  [[nodiscard]] const std::filesystem::path& source_dir() const { return source_dir_; }
+
+ private:
+  std::filesystem::path source_dir_;
+};
+
+/// Resolves `from ..x import y` inside module `current` (a package when
+/// `current_is_package`): the absolute dotted name, or nullopt when the
+/// relative import goes above the top-level package.
+std::optional<std::string> resolve_relative(const std::string& current, bool current_is_package, int level,
+                                            const std::string& name);
+
+}  // namespace kedrolint::python

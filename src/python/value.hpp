@@ -1,0 +1,200 @@
+#pragma once
+// The values of the static evaluator: a closed set that covers the pure
+// subset of Python that pipeline code uses. Anything else is Unknown, which
+// carries the reason and the construct that produced it.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <variant>
+#include <vector>
+
+#include "core/span.hpp"
+#include "model/node.hpp"
+#include "model/pipeline.hpp"
+#include "parse/python_source.hpp"
+
+namespace kedrolint::python {
+
+struct Value;
+struct ListObj;
+struct DictObj;
+struct FunctionObj;
+struct PartialObj;
+struct ModuleObj;
+struct ClassObj;
+struct BoundMethod;
+struct Scope;
+
+using ListPtr = std::shared_ptr<ListObj>;
+using DictPtr = std::shared_ptr<DictObj>;
+using FunctionPtr = std::shared_ptr<const FunctionObj>;
+using PartialPtr = std::shared_ptr<const PartialObj>;
+using ModulePtr = std::shared_ptr<ModuleObj>;
+using ClassPtr = std::shared_ptr<const ClassObj>;
+using BoundPtr = std::shared_ptr<const BoundMethod>;
+using ScopePtr = std::shared_ptr<Scope>;
+
+struct NoneValue {};
+/// A tuple: an immutable list.
+struct TupleValue {
+  std::shared_ptr<const std::vector<Value>> items;
+};
+/// A set of hashable values (insertion order kept for determinism).
+struct SetValue {
+  ListPtr items;
+};
+/// A name from outside the project, by its import path: `pandas.read_csv`.
+/// Kedro, functools and a few pure standard-library names are implemented.
+struct External {
+  std::string qualname;
+};
+/// A Python builtin (`len`, `sum`...) or an evaluator-implemented function.
+struct Builtin {
+  std::string name;
+};
+struct NodeValue {
+  model::NodePtr node;
+};
+struct PipelineValue {
+  model::PipelinePtr pipeline;
+};
+struct UnknownValue {
+  std::shared_ptr<const model::Unknown> why;
+};
+
+struct Value {
+  using Payload = std::variant<NoneValue, bool, std::int64_t, double, std::string, ListPtr, TupleValue, DictPtr,
+                               SetValue, FunctionPtr, PartialPtr, ModulePtr, ClassPtr, BoundPtr, External, Builtin,
+                               NodeValue, PipelineValue, UnknownValue>;
+  Payload v;
+  core::Span origin;  ///< where the value was written (string literals, calls)
+
+  Value() : v(NoneValue{}) {}
+  template <typename T>
+  Value(T payload, core::Span where = {}) : v(std::move(payload)), origin(where) {}  // NOLINT
+
+  template <typename T>
+  [[nodiscard]] bool is() const {
+    return std::holds_alternative<T>(v);
+  }
+  template <typename T>
+  [[nodiscard]] const T& as() const {
+    return std::get<T>(v);
+  }
+  [[nodiscard]] bool is_none() const { return is<NoneValue>(); }
+  [[nodiscard]] bool is_str() const { return is<std::string>(); }
+  [[nodiscard]] bool is_unknown() const { return is<UnknownValue>(); }
+  [[nodiscard]] const std::string& str() const { return as<std::string>(); }
+  [[nodiscard]] const model::Unknown& unknown() const { return *as<UnknownValue>().why; }
+  /// Python's type name, for messages.
+  [[nodiscard]] std::string type_name() const;
+};
+
+Value make_unknown(std::string reason, core::Span span);
+Value make_list(std::vector<Value> items, core::Span where = {});
+Value make_tuple(std::vector<Value> items, core::Span where = {});
+
+struct ListObj {
+  std::vector<Value> items;
+};
+
+/// An insertion-ordered dict keyed by hashable values.
+struct DictObj {
+  std::vector<std::pair<Value, Value>> items;
+  std::unordered_map<std::string, std::size_t> index;  ///< hash_key -> position
+
+  [[nodiscard]] const Value* find(const Value& key) const;
+  void set(const Value& key, Value value);
+  bool erase(const Value& key);
+};
+
+/// A function defined in the project (`def` or `lambda`).
+struct FunctionObj {
+  std::string module;
+  std::string name;      ///< `__name__` (after functools.wraps, the wrapped one's)
+  std::string qualname;  ///< `__qualname__`
+  const parse::PythonSource* source = nullptr;
+  parse::ts::Node node;   ///< function_definition or lambda
+  ModulePtr globals;      ///< the defining module
+  ScopePtr closure;       ///< the enclosing function's scope, for closures
+  model::Signature signature;
+  std::vector<std::optional<Value>> defaults;  ///< per signature parameter
+  std::string return_annotation;
+  core::Span def_span;
+  bool is_lambda = false;
+  std::optional<Value> wrapped;  ///< `__wrapped__` set by functools.wraps / update_wrapper
+  std::string def_module;        ///< where the code really lives (differs after wraps)
+};
+
+/// functools.partial(func, *args, **kwargs), flattened like CPython does.
+struct PartialObj {
+  Value func;
+  std::vector<Value> args;
+  std::vector<std::pair<std::string, Value>> kwargs;
+  std::optional<std::string> name;  ///< set by update_wrapper
+  std::optional<std::string> module;
+};
+
+/// A class defined in the project.
+struct ClassObj {
+  std::string module;
+  std::string name;
+  std::string qualname;
+  std::vector<Value> bases;
+  ScopePtr attributes;
+  core::Span def_span;
+};
+
+/// `obj.method` for the methods the evaluator implements.
+struct BoundMethod {
+  Value self;
+  std::string name;
+};
+
+/// A module: a project file, executed once, or a package folder.
+struct ModuleObj {
+  std::string name;
+  std::filesystem::path file;  ///< empty for a namespace package
+  bool is_package = false;
+  const parse::PythonSource* source = nullptr;
+  ScopePtr globals;
+  bool loaded = false;
+  bool failed = false;  ///< syntax error or unreadable: Python cannot import it
+};
+
+/// Variables of one frame. Lookups fall back to `parent` (the enclosing
+/// function's scope for closures, or the comprehension's outer scope).
+struct Scope {
+  std::unordered_map<std::string, Value> vars;
+  std::vector<std::string> order;  ///< definition order, for `import *` and class bodies
+  ScopePtr parent;
+  std::unordered_set<std::string> global_names;
+  std::unordered_set<std::string> nonlocal_names;
+
+  [[nodiscard]] const Value* lookup_local(const std::string& name) const {
+    auto it = vars.find(name);
+    return it == vars.end() ? nullptr : &it->second;
+  }
+  void set(const std::string& name, Value value) {
+    auto [it, inserted] = vars.insert_or_assign(name, std::move(value));
+    (void)it;
+    if (inserted) order.push_back(name);
+  }
+};
+
+/// The key under which Python would hash a value, or nullopt if unhashable.
+/// 1, 1.0 and True share a key, as in Python.
+std::optional<std::string> hash_key(const Value& v);
+bool truthy_known(const Value& v, bool& out);
+bool values_equal(const Value& a, const Value& b, bool& out);
+/// `repr()` and `str()` of known values; nullopt when not representable.
+std::optional<std::string> py_repr(const Value& v);
+std::optional<std::string> py_str(const Value& v);
+/// Python's repr of a str: single quotes unless the text has ' and no ".
+std::string repr_string(const std::string& s);
+
+}  // namespace kedrolint::python

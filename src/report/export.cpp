@@ -1,0 +1,64 @@
+#include "report/export.hpp"
+
+namespace kedrolint::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json names(const std::vector<model::DatasetRef>& refs) {
+  Json out = Json::array();
+  for (const auto& r : refs) out.push_back(r.name);
+  return out;
+}
+
+Json location(const model::Project& project, core::Span span) {
+  if (!span.valid()) return nullptr;
+  const auto& file = project.sources->get(span.file);
+  const auto pos = file.position(span.begin);
+  return {{"file", file.display_path()}, {"line", pos.line}, {"column", pos.column}};
+}
+
+Json node_json(const model::Project& project, const model::Node& n) {
+  Json out;
+  out["name"] = n.name;
+  const std::string func = n.func.qualified();
+  out["func"] = func.empty() ? Json(nullptr) : Json(func);
+  out["inputs"] = names(n.inputs);
+  out["outputs"] = names(n.outputs);
+  out["tags"] = n.tags;
+  out["namespace"] = n.namespace_.empty() ? Json(nullptr) : Json(n.namespace_);
+  out["location"] = location(project, n.span);
+  return out;
+}
+
+Json pipeline_json(const model::Project& project, const model::RegisteredPipeline& p) {
+  Json out;
+  out["complete"] = p.pipeline->complete();
+  Json nodes = Json::array();
+  for (const auto& n : p.order.order) nodes.push_back(node_json(project, *n));
+  // Nodes on a cycle have no topological place; Kedro refuses the pipeline.
+  for (const auto& n : p.order.cyclic) nodes.push_back(node_json(project, *n));
+  out["nodes"] = std::move(nodes);
+  out["inputs"] = model::free_inputs(p.pipeline->nodes);
+  out["outputs"] = model::free_outputs(p.pipeline->nodes);
+  return out;
+}
+
+}  // namespace
+
+Json build_export(const model::Project& project, const std::optional<std::string>& pipeline) {
+  Json out;
+  out["schema"] = "kedrolint.export/v1";
+  out["kedro"] = {{"project_name", project.layout.project_name},
+                  {"package_name", project.layout.package_name},
+                  {"version", project.layout.kedro_version.text}};
+  Json pipelines = Json::object();
+  for (const auto& [name, p] : project.pipelines) {
+    if (pipeline && name != *pipeline) continue;
+    pipelines[name] = pipeline_json(project, p);
+  }
+  out["pipelines"] = std::move(pipelines);
+  return out;
+}
+
+}  // namespace kedrolint::report
