@@ -245,6 +245,7 @@ void report_unknowns(Project& project) {
   std::map<std::pair<std::uint64_t, std::string>, Unknown> first;
   for (const auto& [name, reg] : project.pipelines) {
     for (const auto& u : reg.pipeline->unknowns) {
+      if (u.reported) continue;
       const auto key = std::make_pair((static_cast<std::uint64_t>(u.span.file) << 32) | u.span.begin, u.reason);
       affected[key].push_back(name);
       first.emplace(key, u);
@@ -285,6 +286,7 @@ std::optional<config::LoaderSettings> evaluate_project(Project& project, python:
   report_unknowns(project);
   project.kedro_errors = std::move(interp.record().errors);
   project.mappings = std::move(interp.record().mappings);
+  project.constructed_nodes = std::move(interp.record().nodes);
   return loader;
 }
 

@@ -13,13 +13,9 @@ namespace kedrolint::model {
 /// would raise it and goes on with what Kedro's code would have built so far.
 struct KedroError {
   enum class Kind {
-    InvalidNodeDefinition,  ///< bad func / inputs / outputs shapes
-    InvalidNodeName,
-    InvalidTag,
-    DuplicateNodeName,
-    InputEqualsOutput,
-    DuplicateOutputInNode,
-    TranscodingSeparator,  ///< more than one '@'
+    ConstructionError,  ///< bad node()/pipeline() arguments, filters on missing names
+    DuplicateNodeName,  ///< the same name twice in one Pipeline(...) call
+    FunctionNotFound,   ///< node(func=...) names something undefined
   };
   Kind kind;
   core::Span span;

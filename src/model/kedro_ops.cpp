@@ -152,9 +152,10 @@ std::optional<NodePtr> copy_node(const Node& node, const std::map<std::string, s
   return NodePtr(copy);
 }
 
-NodePtr tag_node(const NodePtr& node, const std::vector<std::string>& tags) {
+NodePtr tag_node(const NodePtr& node, const std::vector<std::string>& tags, core::Span where) {
   if (tags.empty()) return node;
   auto copy = std::make_shared<Node>(*node);
+  for (const auto& t : tags) copy->tag_origin.emplace(t, where);
   copy->tags.insert(copy->tags.end(), tags.begin(), tags.end());
   std::sort(copy->tags.begin(), copy->tags.end());
   copy->tags.erase(std::unique(copy->tags.begin(), copy->tags.end()), copy->tags.end());

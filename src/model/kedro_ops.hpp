@@ -32,8 +32,8 @@ std::optional<NodePtr> copy_node(const Node& node, const std::map<std::string, s
                                  const std::string& namespace_, bool prefix, bool rename_confirms,
                                  const project::KedroVersion& version);
 
-/// A copy of `node` with `tags` added.
-NodePtr tag_node(const NodePtr& node, const std::vector<std::string>& tags);
+/// A copy of `node` with `tags` added (`where`: the argument that adds them).
+NodePtr tag_node(const NodePtr& node, const std::vector<std::string>& tags, core::Span where);
 
 /// `set(a) | set(b)` keeping the first of equal nodes; `-` and `&`.
 std::vector<NodePtr> union_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b);

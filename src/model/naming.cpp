@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 namespace kedrolint::model {
 
@@ -68,6 +69,25 @@ std::optional<std::string> default_node_name(const Node& node, const project::Ke
   const std::string out =
       node.outputs_form == IoForm::None || node.outputs.empty() ? "None" : join_names(node.outputs, sep);
   return readable_func_name(node.func) + "(" + in + ") -> " + out;
+}
+
+bool is_valid_kedro_name(std::string_view text) {
+  if (text.empty()) return false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char32_t cp = core::decode_utf8(text, i);
+    if (cp < 0x80) {
+      if (!(std::isalnum(static_cast<int>(cp)) || cp == '_' || cp == '.' || cp == '-')) return false;
+      continue;
+    }
+    // Non-ASCII: Python's \w accepts letters and digits; reject the common
+    // spaces and punctuation blocks.
+    const bool space_or_punct = cp == 0xA0 || (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+                                (cp >= 0x2000 && cp <= 0x206F) || cp == 0x3000 || (cp >= 0x3001 && cp <= 0x303F) ||
+                                cp == 0xFEFF || cp == 0xFFFD;
+    if (space_or_punct) return false;
+  }
+  return true;
 }
 
 std::optional<std::string> full_node_name(const Node& node, const project::KedroVersion& version) {

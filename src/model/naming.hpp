@@ -23,6 +23,10 @@ std::string readable_func_name(const FuncInfo& func);
 /// a function outside the project in 1.x).
 std::optional<std::string> default_node_name(const Node& node, const project::KedroVersion& version);
 
+/// Kedro's `re.match(r"[\w\.-]+$", text)` for node names and tags: letters,
+/// digits, `_`, `.` and `-` only (Unicode letters and digits count).
+bool is_valid_kedro_name(std::string_view text);
+
 /// `node.name`: explicit or default, prefixed by the node's namespace.
 std::optional<std::string> full_node_name(const Node& node, const project::KedroVersion& version);
 

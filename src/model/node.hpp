@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +73,7 @@ struct Node {
   core::Span span;         ///< the `node(...)` call
   core::Span name_span;    ///< the `name=` argument, or the call
   core::Span tags_span;
+  std::map<std::string, core::Span> tag_origin;  ///< where each tag was added
   /// True when the order of dict inputs could not be derived from a signature.
   bool inputs_order_uncertain = false;
 };

@@ -1,5 +1,7 @@
 #include "model/pipeline.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -109,6 +111,118 @@ std::set<std::string> all_datasets(const std::vector<NodePtr>& nodes) {
   for (const auto& n : nodes) {
     for (const auto& i : n->inputs) out.insert(i.name);
     for (const auto& o : n->outputs) out.insert(o.name);
+  }
+  return out;
+}
+
+}  // namespace kedrolint::model
+
+#include "model/kedro_ops.hpp"
+#include "model/project.hpp"
+#include <unordered_set>
+
+namespace kedrolint::model {
+
+std::vector<NodePtr> Project::registered_nodes() const {
+  std::vector<NodePtr> out;
+  std::unordered_set<std::string> seen;
+  for (const auto& [name, reg] : pipelines) {
+    for (const auto& n : reg.pipeline->nodes) {
+      if (seen.insert(node_identity(*n)).second) out.push_back(n);
+    }
+  }
+  return out;
+}
+
+}  // namespace kedrolint::model
+
+#include <deque>
+#include <map>
+
+namespace kedrolint::model {
+namespace {
+
+std::vector<std::string> namespace_prefixes(const std::string& ns) {
+  std::vector<std::string> out;
+  std::string prefix;
+  for (const auto& part : core::split(ns, '.')) {
+    prefix += part;
+    out.push_back(prefix);
+    prefix += ".";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<NamespaceInterruption> interrupted_namespaces(const std::vector<NodePtr>& input) {
+  const TopoOrder topo = toposort(input);
+  const std::vector<NodePtr>& nodes = topo.order;
+  const auto parents = node_parents(nodes);
+  std::vector<std::vector<std::size_t>> children(nodes.size());
+  for (std::size_t c = 0; c < nodes.size(); ++c) {
+    for (const std::size_t p : parents[c]) children[p].push_back(c);
+  }
+  auto by_name = [&](std::size_t a, std::size_t b) { return nodes[a]->name < nodes[b]->name; };
+  for (auto& list : children) std::sort(list.begin(), list.end(), by_name);
+  auto shortest_path = [&](std::size_t start, std::size_t end) {
+    std::vector<long> previous(nodes.size(), -1);
+    std::vector<bool> visited(nodes.size(), false);
+    std::deque<std::size_t> queue{start};
+    visited[start] = true;
+    while (!queue.empty()) {
+      const std::size_t v = queue.front();
+      queue.pop_front();
+      if (v == end) break;
+      for (const std::size_t c : children[v]) {
+        if (visited[c]) continue;
+        visited[c] = true;
+        previous[c] = static_cast<long>(v);
+        queue.push_back(c);
+      }
+    }
+    std::vector<std::size_t> path;
+    for (long v = static_cast<long>(end); v != -1; v = previous[static_cast<std::size_t>(v)]) {
+      path.insert(path.begin(), static_cast<std::size_t>(v));
+      if (static_cast<std::size_t>(v) == start) break;
+    }
+    return path;
+  };
+  using Seen = std::map<std::string, std::set<std::size_t>>;
+  std::vector<Seen> seen(nodes.size());
+  std::vector<NamespaceInterruption> out;
+  for (std::size_t v = 0; v < nodes.size(); ++v) {
+    Seen visited;
+    const std::string& current = nodes[v]->namespace_;
+    const auto current_prefixes = namespace_prefixes(current);
+    std::vector<std::size_t> sorted_parents = parents[v];
+    std::sort(sorted_parents.begin(), sorted_parents.end(), by_name);
+    for (const std::size_t p : sorted_parents) {
+      const std::string& last = nodes[p]->namespace_;
+      const Seen& parent_seen = seen[p];
+      std::string interrupted;
+      for (const auto& prefix : current_prefixes) {
+        if (parent_seen.count(prefix)) {
+          interrupted = prefix;
+          break;
+        }
+      }
+      if (!interrupted.empty() && (last + ".").rfind(interrupted + ".", 0) != 0) {
+        const auto& starts = parent_seen.at(interrupted);
+        const std::size_t start = *std::min_element(starts.begin(), starts.end(), by_name);
+        auto path = shortest_path(start, v);
+        NamespaceInterruption hit{interrupted, nodes[v], {}};
+        for (std::size_t k = 0; k + 1 < path.size(); ++k) hit.path.push_back(nodes[path[k]]);
+        out.push_back(std::move(hit));
+      }
+      for (const auto& [ns, set] : parent_seen) visited[ns].insert(set.begin(), set.end());
+      if (!last.empty() && current != last && current.rfind(last + ".", 0) != 0) {
+        for (const auto& prefix : namespace_prefixes(last)) {
+          if (current.rfind(prefix, 0) != 0) visited[prefix].insert(v);
+        }
+      }
+    }
+    seen[v] = std::move(visited);
   }
   return out;
 }

@@ -12,6 +12,12 @@ namespace kedrolint::model {
 struct Unknown {
   std::string reason;
   core::Span span;
+  /// The construct certainly fails when Python runs it (NameError,
+  /// ImportError...), as opposed to being merely unknowable statically.
+  bool is_error = false;
+  std::string missing_name{};            ///< the undefined name, for errors
+  std::vector<std::string> suggestions{};  ///< close names that do exist
+  bool reported = false;                 ///< a more specific rule already reports it
 };
 
 /// A Kedro Pipeline: its nodes in construction order (Kedro's `_nodes`),
@@ -44,5 +50,19 @@ std::set<std::string> free_inputs(const std::vector<NodePtr>& nodes);
 std::set<std::string> free_outputs(const std::vector<NodePtr>& nodes);
 /// `Pipeline.datasets()`: every input and output name.
 std::set<std::string> all_datasets(const std::vector<NodePtr>& nodes);
+
+}  // namespace kedrolint::model
+
+namespace kedrolint::model {
+
+/// Kedro's `Pipeline._validate_namespaces` (0.19.13+): a namespace whose
+/// nodes are not contiguous in the DAG. `node` re-enters `namespace_` after
+/// the path `path` (from a node of the namespace, through other nodes).
+struct NamespaceInterruption {
+  std::string namespace_;
+  NodePtr node;
+  std::vector<NodePtr> path;  ///< Kedro's `path[:-1]`: the nodes outside the namespace, in order
+};
+std::vector<NamespaceInterruption> interrupted_namespaces(const std::vector<NodePtr>& nodes);
 
 }  // namespace kedrolint::model

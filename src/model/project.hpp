@@ -36,6 +36,12 @@ struct Project {
   std::vector<KedroError> kedro_errors;
   /// Every `pipeline(..., inputs=, outputs=, parameters=, namespace=)` applied.
   std::vector<MappingApplication> mappings;
+  /// Every node `node()` built while the registry was evaluated (Kedro
+  /// validates each one when it is built, registered or not).
+  std::vector<NodePtr> constructed_nodes;
+
+  /// Distinct nodes of all registered pipelines (by Kedro node equality).
+  [[nodiscard]] std::vector<NodePtr> registered_nodes() const;
 
   [[nodiscard]] std::vector<const core::Finding*> findings_with(std::string_view code) const {
     std::vector<const core::Finding*> out;

@@ -801,7 +801,7 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
         tags.push_back(t.str());
       }
     }
-    return Value(NodeValue{model::tag_node(self.as<NodeValue>().node, tags)}, span);
+    return Value(NodeValue{model::tag_node(self.as<NodeValue>().node, tags, span)}, span);
   }
   return unknown("`" + self.type_name() + "." + name + "()` with these arguments is not evaluated");
 }

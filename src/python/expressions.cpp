@@ -3,6 +3,7 @@
 #include <functional>
 #include <limits>
 
+#include "core/text.hpp"
 #include "core/utf8.hpp"
 
 #include "python/interpreter.hpp"
@@ -150,7 +151,10 @@ Value Interpreter::lookup(const std::string& name, ts::Node at, Frame& f) {
   }
   if (const Value* v = f.module->globals->lookup_local(name)) return *v;
   if (const Value* v = builtins_->lookup_local(name)) return Value(v->v, span);
-  return make_unknown("name `" + name + "` is not defined", span);
+  std::vector<std::string> candidates;
+  for (ScopePtr s = f.locals; s; s = s->parent) candidates.insert(candidates.end(), s->order.begin(), s->order.end());
+  candidates.insert(candidates.end(), f.module->globals->order.begin(), f.module->globals->order.end());
+  return make_error("name `" + name + "` is not defined", span, name, core::close_matches(name, candidates, 3));
 }
 
 std::optional<std::vector<Arg>> Interpreter::eval_arguments(ts::Node arguments, Frame& f, Value& unknown) {

@@ -590,7 +590,8 @@ void Interpreter::exec_import_from(ts::Node stmt, Frame& f) {
     if (!module) return Value(External{name + "." + attr}, where);
     if (const Value* v = module->globals->lookup_local(attr)) return *v;
     if (ModulePtr sub = import_module(name + "." + attr, where)) return Value(sub);
-    return make_unknown("cannot import name `" + attr + "` from `" + name + "`", where);
+    return make_error("cannot import name `" + attr + "` from `" + name + "`", where, attr,
+                      core::close_matches(attr, module->globals->order, 3));
   };
   for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
     const ts::Node c = stmt.named_child(i);
@@ -629,7 +630,8 @@ Value Interpreter::attribute_of_module(const ModulePtr& module, const std::strin
     // AttributeError when it was never imported, we import it (harmless).
     if (ModulePtr sub = import_module(module->name + "." + name, span)) return Value(sub);
   }
-  return make_unknown("module `" + module->name + "` has no attribute `" + name + "`", span);
+  return make_error("module `" + module->name + "` has no attribute `" + name + "`", span, name,
+                    core::close_matches(name, module->globals->order, 3));
 }
 
 Value Interpreter::call(const Value& callee, std::vector<Arg> args, core::Span span) {

@@ -45,6 +45,7 @@ struct BudgetExceeded {
 struct Record {
   std::vector<model::KedroError> errors;
   std::vector<model::MappingApplication> mappings;
+  std::vector<model::NodePtr> nodes;  ///< every node() built, before any namespacing
 };
 
 /// The static evaluator: executes project modules and functions over the

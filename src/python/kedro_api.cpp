@@ -96,13 +96,25 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span) {
   const auto b = bind(args, {"func", "inputs", "outputs"},
                       {"name", "tags", "confirms", "namespace", "preview_fn"});
   auto invalid = [&](const std::string& message, core::Span where) {
-    record_.errors.push_back({model::KedroError::Kind::InvalidNodeDefinition, where.valid() ? where : span,
+    record_.errors.push_back({model::KedroError::Kind::ConstructionError, where.valid() ? where : span,
                               "Invalid Node definition: " + message, {}, std::nullopt});
     return make_unknown("this node definition is invalid, so Kedro raises when it is built", where.valid() ? where : span);
   };
   if (!b.error.empty()) return invalid("node() " + b.error, span);
   for (const char* required : {"func", "inputs", "outputs"}) {
     if (!get(b, required)) return invalid(std::string("node() missing required argument '") + required + "'", span);
+  }
+  if (const Value& f = *get(b, "func"); f.is_unknown() && f.unknown().is_error) {
+    // NameError / ImportError on the node's function: say so where it is named.
+    model::Unknown u = f.unknown();
+    std::optional<std::string> help;
+    if (!u.suggestions.empty()) help = "Did you mean " + core::quoted_list(u.suggestions) + "?";
+    record_.errors.push_back({model::KedroError::Kind::FunctionNotFound, span_of(b, "func", span),
+                              u.reason.rfind("name ", 0) == 0 ? "node function `" + u.missing_name + "` is not defined"
+                                                              : "node function: " + u.reason,
+                              {}, help});
+    u.reported = true;
+    return Value(UnknownValue{std::make_shared<const model::Unknown>(std::move(u))}, span);
   }
   for (const auto& [name, arg] : b.named) {
     if (arg.value.is_unknown()) return arg.value;
@@ -260,6 +272,7 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span) {
     }
     std::sort(node->tags.begin(), node->tags.end());
     node->tags.erase(std::unique(node->tags.begin(), node->tags.end()), node->tags.end());
+    for (const auto& t : node->tags) node->tag_origin.emplace(t, node->tags_span);
   }
   if (const Value* ns = get(b, "namespace"); ns && !ns->is_none()) {
     if (!ns->is_str()) return invalid("'namespace' must be a string", span_of(b, "namespace", span));
@@ -287,6 +300,7 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span) {
                         span);
   }
   node->name = *full;
+  record_.nodes.push_back(node);
   return Value(NodeValue{node}, span);
 }
 
@@ -302,13 +316,13 @@ Value Interpreter::kedro_pipeline(std::vector<Arg>& args, core::Span span, bool 
   const std::string first = is_class || version_.at_least(0, 19, 13) ? "nodes" : "pipe";
   auto b = bind(args, {first}, keyword);
   if (!b.error.empty()) {
-    record_.errors.push_back({model::KedroError::Kind::InvalidNodeDefinition, span,
+    record_.errors.push_back({model::KedroError::Kind::ConstructionError, span,
                               std::string(is_class ? "Pipeline()" : "pipeline()") + " " + b.error, {}, std::nullopt});
     return make_unknown("this pipeline() call is invalid", span);
   }
   const Value* nodes_arg = get(b, first);
   if (!nodes_arg || nodes_arg->is_none()) {
-    record_.errors.push_back({model::KedroError::Kind::InvalidNodeDefinition, span,
+    record_.errors.push_back({model::KedroError::Kind::ConstructionError, span,
                               "'nodes' argument of 'Pipeline' is None. It must be an iterable of nodes and/or "
                               "pipelines instead.",
                               {},
@@ -379,7 +393,7 @@ Value Interpreter::kedro_pipeline(std::vector<Arg>& args, core::Span span, bool 
   if (mapping_requested) {
     // pipe = Pipeline(nodes, tags=tags): a tagged copy, then mapped in topological order.
     std::vector<model::NodePtr> pipe;
-    for (const auto& n : flatten(items)) pipe.push_back(model::tag_node(n, tags));
+    for (const auto& n : flatten(items)) pipe.push_back(model::tag_node(n, tags, span_of(b, "tags", span)));
     model::MappingApplication app;
     app.span = span;
     app.nodes = pipe;
@@ -454,7 +468,7 @@ Value Interpreter::kedro_pipeline(std::vector<Arg>& args, core::Span span, bool 
     }
   }
   std::vector<model::NodePtr> result;
-  for (const auto& n : flatten(items)) result.push_back(model::tag_node(n, tags));
+  for (const auto& n : flatten(items)) result.push_back(model::tag_node(n, tags, span_of(b, "tags", span)));
   return pipeline_value(std::move(result), std::move(unknowns), span);
 }
 
@@ -563,7 +577,7 @@ Value Interpreter::pipeline_method(const model::PipelinePtr& p, const std::strin
   const auto nodes = nodes_of(p);
   const auto unknowns = p->unknowns;
   auto fail = [&](const std::string& message) {
-    record_.errors.push_back({model::KedroError::Kind::InvalidNodeDefinition, span, message, {}, std::nullopt});
+    record_.errors.push_back({model::KedroError::Kind::ConstructionError, span, message, {}, std::nullopt});
   };
   auto names_repr = [](const std::vector<std::string>& names) {
     std::vector<std::string> quoted;
@@ -573,7 +587,7 @@ Value Interpreter::pipeline_method(const model::PipelinePtr& p, const std::strin
   std::vector<std::string> missing;
   if (name == "tag") {
     std::vector<model::NodePtr> out;
-    for (const auto& n : nodes) out.push_back(model::tag_node(n, strings));
+    for (const auto& n : nodes) out.push_back(model::tag_node(n, strings, span));
     return pipeline_value(std::move(out), unknowns, span);
   }
   if (name == "inputs" || name == "outputs" || name == "all_inputs" || name == "all_outputs" || name == "datasets" ||

@@ -95,6 +95,8 @@ struct Value {
 };
 
 Value make_unknown(std::string reason, core::Span span);
+/// An Unknown that is certainly an error at run time (NameError...).
+Value make_error(std::string reason, core::Span span, std::string missing, std::vector<std::string> suggestions);
 Value make_list(std::vector<Value> items, core::Span where = {});
 Value make_tuple(std::vector<Value> items, core::Span where = {});
 

@@ -1,0 +1,44 @@
+// KL110 pipeline-construction-error
+#include "model/project.hpp"
+#include "rules/rule.hpp"
+
+namespace kedrolint::rules {
+namespace {
+
+constexpr std::string_view kDoc = R"md(## What it does
+Reports what Kedro itself raises while building nodes and pipelines, when no
+more specific rule covers it: a node whose function is not callable, inputs
+or outputs of the wrong type, a node without inputs and outputs, unknown
+arguments to `node()` or `pipeline()`, `Pipeline(None)`, and filters such as
+`.only_nodes("x")` or `.filter(tags=[...])` that name nodes, datasets or
+namespaces the pipeline does not have. The message is Kedro's own.
+
+## Why is this bad?
+These errors are raised when Kedro imports the pipeline code, so no Kedro
+command can load the project.
+
+## Example
+```python
+node(train_model, inputs=("X", "y"), outputs="model")
+```
+
+Use instead:
+```python
+node(train_model, inputs=["X", "y"], outputs="model")
+```
+)md";
+
+void check(const model::Project& project, RuleContext& ctx) {
+  for (const auto& e : project.kedro_errors) {
+    if (e.kind != model::KedroError::Kind::ConstructionError) continue;
+    auto b = ctx.report(e.span, e.message);
+    for (const auto& l : e.related) b.related(l.span, l.message);
+    if (e.help) b.help(*e.help);
+  }
+}
+
+}  // namespace
+
+extern const RuleBody pipeline_construction_error{"Kedro raises while building this node or pipeline", kDoc, check};
+
+}  // namespace kedrolint::rules
