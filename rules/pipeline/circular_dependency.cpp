@@ -67,8 +67,14 @@ std::vector<std::size_t> find_cycle(const std::vector<model::NodePtr>& nodes,
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     if (state[i] == 0 && dfs(i)) break;
   }
-  // `cycle` follows parent links (child -> parent); report it producer first.
+  // `cycle` follows parent links (child -> parent); report it producer first,
+  // starting from the smallest node name so the report is stable.
   std::reverse(cycle.begin(), cycle.end());
+  if (!cycle.empty()) {
+    auto smallest = std::min_element(cycle.begin(), cycle.end(),
+                                     [&](std::size_t a, std::size_t b) { return nodes[a]->name < nodes[b]->name; });
+    std::rotate(cycle.begin(), smallest, cycle.end());
+  }
   return cycle;
 }
 

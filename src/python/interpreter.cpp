@@ -253,7 +253,31 @@ Interpreter::Flow Interpreter::exec_stmt(ts::Node stmt, Frame& f) {
     return Flow::Normal;
   }
   if (t == "raise_statement") throw Abort{{"this code raises an exception", span}};
-  if (t == "with_statement") throw Abort{{"`with` blocks are not evaluated (their context manager is unknown)", span}};
+  if (t == "with_statement") {
+    // The context managers' values are unknown; the body runs with them bound
+    // to Unknown, so only what depends on them is unknown.
+    for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
+      const ts::Node clause = stmt.named_child(i);
+      if (!clause.is("with_clause")) continue;
+      for (std::uint32_t k = 0; k < clause.named_child_count(); ++k) {
+        const ts::Node item = clause.named_child(k);
+        ts::Node value = item.field("value");
+        if (value.is("as_pattern")) {
+          const ts::Node target = value.field("alias");
+          const ts::Node manager = value.named_child(0);
+          const Value v = eval(manager, f);
+          const Value entered = v.is_unknown() ? v
+                                               : make_unknown("the value of a `with` context manager is not known "
+                                                              "statically",
+                                                              f.src->span(manager));
+          if (!target.null()) assign(target.is("as_pattern_target") ? target.named_child(0) : target, entered, f);
+        } else if (!value.null()) {
+          (void)eval(value, f);
+        }
+      }
+    }
+    return exec_block(stmt.field("body"), f);
+  }
   if (t == "ERROR") throw Abort{{"this code does not parse", span}};
   throw Abort{{"`" + std::string(t) + "` is not evaluated statically", span}};
 }

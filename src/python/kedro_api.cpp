@@ -460,10 +460,10 @@ Value Interpreter::kedro_pipeline(std::vector<Arg>& args, core::Span span, bool 
       if (inserted || reported.count(n->name)) continue;
       reported.insert(n->name);
       record_.errors.push_back(
-          {model::KedroError::Kind::DuplicateNodeName, n->span,
+          {model::KedroError::Kind::DuplicateNodeName, span,
            "node name `" + n->name + "` appears more than once in this pipeline; Kedro raises `Pipeline nodes must have "
            "unique names`",
-           {{it->second->span, "the other node with this name"}, {span, "the pipeline that gathers them"}},
+           {{it->second->span, "a node named `" + n->name + "`"}, {n->span, "another node named `" + n->name + "`"}},
            std::string("Give each node its own `name=`, or do not list the same pipeline twice (use `+` to merge).")});
     }
   }
