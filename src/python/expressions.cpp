@@ -288,7 +288,7 @@ Value Interpreter::eval_dict(ts::Node expr, Frame& f) {
 Value Interpreter::eval_comprehension(ts::Node expr, Frame& f) {
   const core::Span span = f.src->span(expr);
   Frame inner = f;
-  inner.locals = std::make_shared<Scope>();
+  inner.locals = new_scope();
   inner.locals->parent = f.locals;
   inner.module_level = false;
   std::vector<ts::Node> clauses;

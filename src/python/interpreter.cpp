@@ -78,13 +78,34 @@ Interpreter::Interpreter(SourceStore& store, ModuleIndex index, project::KedroVe
       version_(std::move(version)),
       package_(std::move(package)),
       limits_(limits),
-      builtins_(std::make_shared<Scope>()) {
+      builtins_(new_scope()) {
   for (const char* name : kBuiltinNames) builtins_->set(name, Value(Builtin{name}));
   for (const char* exc : {"Exception", "ValueError", "TypeError", "KeyError", "RuntimeError", "ImportError",
                           "ModuleNotFoundError", "AttributeError", "NotImplementedError", "OSError", "IndexError"}) {
     builtins_->set(exc, Value(External{std::string("builtins.") + exc}));
   }
   builtins_->set("__name__", Value(std::string("__main__")));
+}
+
+Interpreter::~Interpreter() {
+  for (const auto& weak : scopes_) {
+    if (auto scope = weak.lock()) {
+      scope->vars.clear();
+      scope->parent.reset();
+    }
+  }
+  for (auto& [name, module] : modules_) module->globals.reset();
+}
+
+ScopePtr Interpreter::new_scope() {
+  auto scope = std::make_shared<Scope>();
+  // Drop expired entries now and then so long evaluations do not grow the list.
+  if (scopes_.size() >= 4096 && (scopes_.size() & (scopes_.size() - 1)) == 0) {
+    scopes_.erase(std::remove_if(scopes_.begin(), scopes_.end(), [](const auto& w) { return w.expired(); }),
+                  scopes_.end());
+  }
+  scopes_.push_back(scope);
+  return scope;
 }
 
 void Interpreter::step(core::Span span) {
@@ -108,7 +129,7 @@ ModulePtr Interpreter::import_module(const std::string& dotted, core::Span where
   module->name = dotted;
   module->file = location->file;
   module->is_package = location->is_package;
-  module->globals = std::make_shared<Scope>();
+  module->globals = new_scope();
   module->globals->set("__name__", Value(dotted));
   modules_[dotted] = module;
   if (!module->file.empty()) {
@@ -559,7 +580,7 @@ Value Interpreter::define_class(ts::Node def, Frame& f) {
     if (!bases.named_child(i).is("keyword_argument")) cls->bases.push_back(eval(bases.named_child(i), f));
   }
   Frame body;
-  body.locals = std::make_shared<Scope>();
+  body.locals = new_scope();
   body.locals->parent = f.module_level ? nullptr : f.locals;
   body.module = f.module;
   body.src = f.src;
@@ -699,7 +720,7 @@ Value Interpreter::call_function(const FunctionPtr& fn, std::vector<Arg> args, c
   if (!fn->is_lambda && contains_yield(fn->node.field("body"))) {
     return make_unknown("`" + fn->qualname + "` is a generator; generators are not evaluated", span);
   }
-  auto scope = std::make_shared<Scope>();
+  auto scope = new_scope();
   scope->parent = fn->closure;
   const auto& params = fn->signature.params;
   std::vector<bool> bound(params.size(), false);

@@ -54,6 +54,11 @@ class Interpreter {
  public:
   Interpreter(SourceStore& store, ModuleIndex index, project::KedroVersion version, std::string package,
               Limits limits = {});
+  /// Values reference their scopes and scopes their values (a module's
+  /// functions point back at the module): the destructor breaks the cycles.
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
 
   /// Imports a project module (executing it once). Null when the module is
   /// not in the project; a module that Python could not import has `failed`.
@@ -132,6 +137,7 @@ class Interpreter {
   Value pipeline_binary(const std::string& op, const Value& a, const Value& b, core::Span span);
 
   void step(core::Span span);
+  ScopePtr new_scope();
   struct DepthGuard {
     int& depth;
     explicit DepthGuard(int& d) : depth(d) { ++depth; }
@@ -146,6 +152,7 @@ class Interpreter {
   std::string package_;
   Limits limits_;
   std::map<std::string, ModulePtr> modules_;
+  std::vector<std::weak_ptr<Scope>> scopes_;  ///< every scope made, to break cycles at the end
   ScopePtr builtins_;
   Record record_;
   std::size_t steps_ = 0;

@@ -75,6 +75,14 @@ std::vector<model::NodePtr> topo_nodes(const std::vector<model::NodePtr>& nodes)
   return out;
 }
 
+// The Unknown left where Kedro would raise: already reported by a rule, so
+// KL010 does not report it again.
+Value reported_unknown(std::string reason, core::Span span) {
+  model::Unknown u{std::move(reason), span};
+  u.reported = true;
+  return Value(UnknownValue{std::make_shared<const model::Unknown>(std::move(u))}, span);
+}
+
 Value pipeline_value(std::vector<model::NodePtr> nodes, std::vector<model::Unknown> unknowns, core::Span span) {
   auto p = std::make_shared<model::Pipeline>();
   p->nodes = std::move(nodes);
@@ -98,7 +106,8 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span) {
   auto invalid = [&](const std::string& message, core::Span where) {
     record_.errors.push_back({model::KedroError::Kind::ConstructionError, where.valid() ? where : span,
                               "Invalid Node definition: " + message, {}, std::nullopt});
-    return make_unknown("this node definition is invalid, so Kedro raises when it is built", where.valid() ? where : span);
+    return reported_unknown("this node definition is invalid, so Kedro raises when it is built",
+                            where.valid() ? where : span);
   };
   if (!b.error.empty()) return invalid("node() " + b.error, span);
   for (const char* required : {"func", "inputs", "outputs"}) {
@@ -318,7 +327,7 @@ Value Interpreter::kedro_pipeline(std::vector<Arg>& args, core::Span span, bool 
   if (!b.error.empty()) {
     record_.errors.push_back({model::KedroError::Kind::ConstructionError, span,
                               std::string(is_class ? "Pipeline()" : "pipeline()") + " " + b.error, {}, std::nullopt});
-    return make_unknown("this pipeline() call is invalid", span);
+    return reported_unknown("this pipeline() call is invalid", span);
   }
   const Value* nodes_arg = get(b, first);
   if (!nodes_arg || nodes_arg->is_none()) {
@@ -327,7 +336,7 @@ Value Interpreter::kedro_pipeline(std::vector<Arg>& args, core::Span span, bool 
                               "pipelines instead.",
                               {},
                               std::nullopt});
-    return make_unknown("`nodes` is None", span);
+    return reported_unknown("`nodes` is None", span);
   }
   std::vector<model::Unknown> unknowns;
   for (const char* key : {"inputs", "outputs", "parameters", "tags", "namespace", "prefix_datasets_with_namespace"}) {
