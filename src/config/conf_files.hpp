@@ -18,6 +18,8 @@ struct LoaderSettings {
       {"credentials", {"credentials*", "credentials*/**", "**/credentials*"}},
       {"globals", {"globals.yml"}},
   };
+  /// `CONFIG_LOADER_ARGS["merge_strategy"]`: key -> "soft" | "destructive".
+  std::map<std::string, std::string> merge_strategy;
 };
 
 /// The files of one environment folder that a config key reads, as

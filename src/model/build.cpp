@@ -2,9 +2,8 @@
 
 #include <algorithm>
 
-#include "config/conf_files.hpp"
+#include "model/catalog_build.hpp"
 #include "model/evaluate.hpp"
-#include "parse/yaml_source.hpp"
 #include "project/read_problem.hpp"
 #include "python/source_store.hpp"
 #include "suppress/directives.hpp"
@@ -13,23 +12,6 @@ namespace kedrolint::model {
 namespace fs = std::filesystem;
 
 namespace {
-
-void load_config_files(Project& project, core::SourceMap& sources, const config::LoaderSettings& loader) {
-  const fs::path conf = project.layout.root / loader.conf_source;
-  std::vector<fs::path> envs = {conf / loader.base_env};
-  if (project.env != loader.base_env) envs.push_back(conf / project.env);
-  for (const auto& env_dir : envs) {
-    for (const char* key : {"catalog", "parameters"}) {
-      for (const auto& path : config::find_config_files(env_dir, loader.patterns.at(key))) {
-        auto loaded = sources.load(path);
-        project::report_read_problem(path, loaded, project.findings);
-        if (!loaded.file || loaded.error) continue;
-        auto yaml = parse::parse_yaml(*loaded.file);
-        if (yaml.error) project.findings.push_back({"KL002", yaml.error->span, yaml.error->message, {}, std::nullopt});
-      }
-    }
-  }
-}
 
 suppress::Syntax syntax_of(const fs::path& path) {
   const auto ext = path.extension();
@@ -64,7 +46,7 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
   python::SourceStore store(sources);
   const auto loader = evaluate_project(project, store, options.jobs);
   for (auto& f : store.findings()) project.findings.push_back(std::move(f));
-  if (project.layout.pyproject && loader) load_config_files(project, sources, *loader);
+  if (project.layout.pyproject && loader) build_catalog(project, sources, *loader);
   collect_directives(project, sources, sources.size());
   return project;
 }

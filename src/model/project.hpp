@@ -5,6 +5,8 @@
 
 #include "core/diagnostic.hpp"
 #include "core/source_map.hpp"
+#include "config/config_value.hpp"
+#include "model/catalog.hpp"
 #include "model/pipeline.hpp"
 #include "model/kedro_error.hpp"
 #include "project/layout.hpp"
@@ -39,6 +41,26 @@ struct Project {
   /// Every node `node()` built while the registry was evaluated (Kedro
   /// validates each one when it is built, registered or not).
   std::vector<NodePtr> constructed_nodes;
+
+  /// The data catalog of the chosen environment; null when the configuration
+  /// could not be located (settings.py not static).
+  std::shared_ptr<const Catalog> catalog;
+  /// The merged parameters (a map), and every `params:` name Kedro makes
+  /// from them: each key path through nested dicts.
+  config::ConfigPtr parameters;
+  struct ParameterKey {
+    std::string path;  ///< "a.b.c" (the name is "params:" + path)
+    core::Span key_span;
+  };
+  std::vector<ParameterKey> parameter_keys;
+  /// How each dataset of the registered pipelines, and each explicit catalog
+  /// entry, is backed at run time (parameters excluded).
+  std::map<std::string, ResolvedDataset> datasets;
+
+  [[nodiscard]] bool has_parameter(std::string_view path) const;
+  /// True when every registered pipeline could be evaluated completely, so
+  /// "nothing uses X" findings are safe to make.
+  [[nodiscard]] bool all_pipelines_complete() const;
 
   /// Distinct nodes of all registered pipelines (by Kedro node equality).
   [[nodiscard]] std::vector<NodePtr> registered_nodes() const;

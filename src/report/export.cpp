@@ -1,5 +1,8 @@
 #include "report/export.hpp"
 
+#include <algorithm>
+#include <set>
+
 namespace kedrolint::report {
 namespace {
 
@@ -58,6 +61,36 @@ Json build_export(const model::Project& project, const std::optional<std::string
     pipelines[name] = pipeline_json(project, p);
   }
   out["pipelines"] = std::move(pipelines);
+  Json datasets = Json::object();
+  std::set<std::string> wanted;
+  for (const auto& [name, p] : project.pipelines) {
+    if (pipeline && name != *pipeline) continue;
+    for (const auto& d : model::all_datasets(p.pipeline->nodes)) wanted.insert(d);
+  }
+  if (project.catalog) {
+    for (const auto& e : project.catalog->entries()) wanted.insert(e.name);
+  }
+  for (const auto& name : wanted) {
+    auto it = project.datasets.find(name);
+    if (it == project.datasets.end()) continue;
+    const auto& d = it->second;
+    Json item;
+    item["type"] = d.type;
+    item["source"] = std::string(model::to_string(d.source));
+    item["pattern"] = d.source == model::ResolvedDataset::Source::Factory ? Json(d.entry->name) : Json(nullptr);
+    item["persisted"] = d.persisted;
+    if (d.filepath) item["filepath"] = *d.filepath;
+    if (d.filepath_symbolic) item["symbolic"] = true;
+    item["class"] = d.resolved.qualified.empty() ? Json(nullptr) : Json(d.resolved.qualified);
+    item["location"] = d.entry ? location(project, d.entry->key_span) : Json(nullptr);
+    datasets[name] = std::move(item);
+  }
+  out["datasets"] = std::move(datasets);
+  std::vector<std::string> parameters;
+  for (const auto& k : project.parameter_keys) parameters.push_back("params:" + k.path);
+  std::sort(parameters.begin(), parameters.end());
+  parameters.erase(std::unique(parameters.begin(), parameters.end()), parameters.end());
+  out["parameters"] = parameters;
   return out;
 }
 

@@ -1,0 +1,298 @@
+#include "config/loader.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/text.hpp"
+#include "parse/yaml_source.hpp"
+#include "project/read_problem.hpp"
+
+namespace kedrolint::config {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kInvalidEntry = "KL310";
+constexpr std::string_view kDuplicateKey = "KL311";
+constexpr std::string_view kInterpolation = "KL312";
+
+void leaf_paths(const ConfigPtr& v, const std::string& prefix, std::vector<std::pair<std::string, const ConfigValue*>>& out) {
+  for (const auto& [k, child] : v->entries) {
+    const std::string path = prefix.empty() ? k : prefix + "." + k;
+    if (child->is_map() && !child->entries.empty()) {
+      leaf_paths(child, path, out);
+    } else {
+      out.emplace_back(path, child.get());
+    }
+  }
+}
+
+ConfigPtr lookup_path(const ConfigPtr& root, const std::string& dotted) {
+  ConfigPtr cur = root;
+  for (const auto& part : core::split(dotted, '.')) {
+    if (!cur || !cur->is_map()) return nullptr;
+    cur = cur->get_ptr(part);
+  }
+  return cur;
+}
+
+std::string scalar_text(const ConfigValue& v) { return v.text; }
+
+}  // namespace
+
+ConfigLoader::ConfigLoader(const fs::path& project_root, LoaderSettings settings, std::string env,
+                           project::KedroVersion version, core::SourceMap& sources, std::vector<core::Finding>& findings)
+    : root_(project_root),
+      conf_root_(project_root / settings.conf_source),
+      settings_(std::move(settings)),
+      env_(std::move(env)),
+      version_(std::move(version)),
+      sources_(sources),
+      findings_(findings) {}
+
+std::vector<fs::path> ConfigLoader::env_dirs() const {
+  std::vector<fs::path> out = {(conf_root_ / settings_.base_env).lexically_normal()};
+  const std::string run_env = env_.empty() ? settings_.default_run_env : env_;
+  if (run_env != settings_.base_env) out.push_back((conf_root_ / run_env).lexically_normal());
+  return out;
+}
+
+LoadedConfig ConfigLoader::load(const std::string& key) {
+  LoadedConfig out;
+  auto patterns = settings_.patterns.find(key);
+  if (patterns == settings_.patterns.end()) return out;
+  if (key != "globals" && !globals_) {
+    globals_ = load("globals").value;
+  }
+  ConfigPtr merged;
+  const auto dirs = env_dirs();
+  for (std::size_t i = 0; i < dirs.size(); ++i) {
+    ConfigPtr env_config = load_env(dirs[i], key, out);
+    if (!env_config) continue;
+    if (!merged) {
+      merged = env_config;
+      continue;
+    }
+    auto strategy = settings_.merge_strategy.find(key);
+    if (strategy != settings_.merge_strategy.end() && strategy->second == "soft") {
+      merged = deep_merge(merged, env_config);
+    } else {
+      // Destructive: each top-level key of the run environment replaces base's.
+      auto copy = std::make_shared<ConfigValue>(*merged);
+      for (const auto& [k, v] : env_config->entries) {
+        bool replaced = false;
+        for (auto& [existing, slot] : copy->entries) {
+          if (existing == k) {
+            slot = v;
+            replaced = true;
+          }
+        }
+        if (!replaced) copy->entries.emplace_back(k, v);
+      }
+      merged = copy;
+    }
+  }
+  if (!merged) {
+    auto empty = std::make_shared<ConfigValue>();
+    empty->kind = ConfigValue::Kind::Map;
+    merged = empty;
+  }
+  out.value = merged;
+  return out;
+}
+
+ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, LoadedConfig& out) {
+  const auto paths = find_config_files(dir, settings_.patterns.at(key));
+  std::vector<std::pair<const core::SourceFile*, ConfigPtr>> files;
+  for (const auto& path : paths) {
+    auto loaded = sources_.load(path);
+    project::report_read_problem(path, loaded, findings_);
+    if (!loaded.file || loaded.error) continue;
+    out.files.push_back(loaded.file);
+    out.any_file = true;
+    const auto yaml = parse::parse_yaml(*loaded.file);
+    if (yaml.error) {
+      findings_.push_back({"KL002", yaml.error->span, yaml.error->message, {}, std::nullopt});
+      continue;
+    }
+    // OmegaConf refuses duplicate keys within one mapping of a file.
+    std::vector<const parse::YamlNode*> stack{yaml.root.get()};
+    while (!stack.empty()) {
+      const auto* n = stack.back();
+      stack.pop_back();
+      std::map<std::string, core::Span> seen;
+      for (const auto& [k, v] : n->entries) {
+        if (k->is_scalar() && !k->merged) {
+          auto [it, inserted] = seen.emplace(k->scalar, k->span);
+          if (!inserted) {
+            findings_.push_back({std::string(kDuplicateKey), k->span,
+                                 "duplicate key `" + k->scalar + "` in the same mapping; OmegaConf refuses the file",
+                                 {{it->second, "first defined here"}},
+                                 std::string("Keep one of the two entries.")});
+          }
+        }
+        stack.push_back(v.get());
+      }
+      for (const auto& item : n->items) stack.push_back(item.get());
+    }
+    ConfigPtr value = from_yaml(*yaml.root);
+    if (value->kind == ConfigValue::Kind::Null) continue;  // an empty file
+    if (!value->is_map()) {
+      findings_.push_back({std::string(kInvalidEntry), value->span,
+                           "`" + loaded.file->display_path() + "` must be a mapping of " + key + " entries", {},
+                           std::nullopt});
+      continue;
+    }
+    files.emplace_back(loaded.file, value);
+  }
+  if (files.empty()) return nullptr;
+  check_duplicates(key, files);
+  ConfigPtr merged;
+  for (const auto& [file, value] : files) merged = deep_merge(merged, value);
+  merged = resolve(merged, merged, key, 0);
+  if (key == "parameters") return merged;
+  auto without_private = std::make_shared<ConfigValue>(*merged);
+  without_private->entries.erase(std::remove_if(without_private->entries.begin(), without_private->entries.end(),
+                                                [](const auto& e) { return !e.first.empty() && e.first[0] == '_'; }),
+                                 without_private->entries.end());
+  return without_private;
+}
+
+void ConfigLoader::check_duplicates(const std::string& key,
+                                    const std::vector<std::pair<const core::SourceFile*, ConfigPtr>>& files) {
+  // Parameters compare full leaf paths from Kedro 0.19.9; everything else
+  // compares top-level keys. Keys starting with `_` are not compared.
+  const bool leaves = key == "parameters" && version_.at_least(0, 19, 9);
+  std::map<std::string, std::pair<const core::SourceFile*, const ConfigValue*>> first;
+  for (const auto& [file, value] : files) {
+    std::vector<std::pair<std::string, const ConfigValue*>> keys;
+    if (leaves) {
+      leaf_paths(value, "", keys);
+    } else {
+      for (const auto& [k, v] : value->entries) keys.emplace_back(k, v.get());
+    }
+    for (const auto& [k, v] : keys) {
+      if (!k.empty() && k[0] == '_') continue;
+      auto [it, inserted] = first.emplace(k, std::make_pair(file, v));
+      if (inserted || it->second.first == file) continue;
+      findings_.push_back({std::string(kDuplicateKey), v->key_span.valid() ? v->key_span : v->span,
+                           "`" + k + "` is also defined in `" + it->second.first->display_path() +
+                               "`; Kedro raises \"Duplicate keys found\" for the same environment",
+                           {{it->second.second->key_span.valid() ? it->second.second->key_span : it->second.second->span,
+                             "first defined here"}},
+                           std::string("Keep the key in one file, or move one of them to another environment.")});
+    }
+  }
+}
+
+ConfigPtr ConfigLoader::resolve(const ConfigPtr& value, const ConfigPtr& root, const std::string& key, int depth) {
+  if (!value || depth > 32) return value;
+  if (value->is_map() || value->kind == ConfigValue::Kind::List) {
+    auto copy = std::make_shared<ConfigValue>(*value);
+    for (auto& [k, v] : copy->entries) {
+      auto resolved = std::const_pointer_cast<ConfigValue>(resolve(v, root, key, depth));
+      if (resolved != v) {
+        auto keyed = std::make_shared<ConfigValue>(*resolved);
+        keyed->key_span = v->key_span;
+        v = keyed;
+      }
+    }
+    for (auto& item : copy->items) item = resolve(item, root, key, depth);
+    return copy;
+  }
+  if (!value->is_string() || value->text.find("${") == std::string::npos) return value;
+  const std::string& s = value->text;
+  std::string out;
+  bool symbolic = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto start = s.find("${", i);
+    if (start == std::string::npos) {
+      out += s.substr(i);
+      break;
+    }
+    out += s.substr(i, start - i);
+    int level = 0;
+    std::size_t end = start + 1;
+    for (; end < s.size(); ++end) {
+      if (s[end] == '{') ++level;
+      if (s[end] == '}' && --level == 0) break;
+    }
+    if (end >= s.size()) {
+      out += s.substr(start);
+      break;
+    }
+    const std::string expr(core::trim(s.substr(start + 2, end - start - 2)));
+    auto resolved = resolve_interpolation(expr, root, key, value->span, depth);
+    if (!resolved) {
+      symbolic = true;
+      out += s.substr(start, end - start + 1);
+    } else if (start == 0 && end + 1 == s.size()) {
+      // The whole value is one interpolation: it takes the referenced node.
+      auto copy = std::make_shared<ConfigValue>(**resolved);
+      copy->span = value->span;
+      copy->key_span = value->key_span;
+      return copy;
+    } else {
+      symbolic |= (*resolved)->symbolic;
+      out += (*resolved)->is_scalar() ? scalar_text(**resolved) : std::string("<non-scalar>");
+    }
+    i = end + 1;
+  }
+  auto copy = std::make_shared<ConfigValue>(*value);
+  copy->text = out;
+  copy->symbolic = symbolic;
+  return copy;
+}
+
+std::optional<ConfigPtr> ConfigLoader::resolve_interpolation(const std::string& expr, const ConfigPtr& root,
+                                                             const std::string& key, core::Span where, int depth) {
+  const auto colon = expr.find(':');
+  const bool resolver = colon != std::string::npos && expr.find('.') != 0 &&
+                        expr.substr(0, colon).find_first_of("[ ") == std::string::npos;
+  if (!resolver) {
+    ConfigPtr target = lookup_path(root, expr);
+    if (!target) {
+      findings_.push_back({std::string(kInterpolation), where,
+                           "interpolation `${" + expr + "}` refers to a key that does not exist in this environment's " +
+                               key + " configuration",
+                           {},
+                           std::string("Interpolations resolve within one environment folder; define the key there "
+                                       "or use `${globals:...}`.")});
+      return std::nullopt;
+    }
+    return resolve(target, root, key, depth + 1);
+  }
+  const std::string name = expr.substr(0, colon);
+  std::string args = expr.substr(colon + 1);
+  if (name == "globals") {
+    const auto comma = args.find(',');
+    const std::string path(core::trim(args.substr(0, comma)));
+    ConfigPtr target = globals_ && *globals_ ? lookup_path(*globals_, path) : nullptr;
+    if (target) return target;
+    if (comma != std::string::npos) {
+      auto v = std::make_shared<ConfigValue>();
+      std::string def(core::trim(args.substr(comma + 1)));
+      if (def.size() >= 2 && (def.front() == '\'' || def.front() == '"') && def.back() == def.front()) {
+        def = def.substr(1, def.size() - 2);
+      }
+      v->kind = ConfigValue::Kind::String;
+      v->text = def;
+      return v;
+    }
+    findings_.push_back({std::string(kInterpolation), where,
+                         "`${globals:" + path + "}`: the key `" + path + "` is not in globals.yml and has no default",
+                         {}, std::string("Add it to globals.yml or give a default: `${globals:" + path + ", value}`.")});
+    return std::nullopt;
+  }
+  if (name == "oc.env" && key != "credentials") {
+    findings_.push_back({std::string(kInterpolation), where,
+                         "`${oc.env:...}` is only supported in credentials; Kedro raises UnsupportedInterpolationType "
+                         "when it loads the " + key,
+                         {}, std::string("Move the secret to credentials.yml, or use `${runtime_params:...}`.")});
+  }
+  // runtime_params, oc.env in credentials, custom resolvers: only known at run time.
+  return std::nullopt;
+}
+
+}  // namespace kedrolint::config

@@ -1,0 +1,57 @@
+#pragma once
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/conf_files.hpp"
+#include "config/config_value.hpp"
+#include "core/diagnostic.hpp"
+#include "core/source_map.hpp"
+#include "project/kedro_version.hpp"
+
+namespace kedrolint::config {
+
+/// One config key (catalog, parameters, ...) loaded like Kedro's
+/// OmegaConfigLoader: per environment folder, the files matching the key's
+/// patterns are merged (duplicate keys across files are reported),
+/// interpolations resolved within that environment, `_` keys dropped (except
+/// for parameters); then the run environment is merged over base
+/// (destructively by default: a top-level key replaces the whole base value).
+struct LoadedConfig {
+  ConfigPtr value;  ///< a map; empty when nothing was found
+  std::vector<const core::SourceFile*> files;
+  bool any_file = false;
+};
+
+class ConfigLoader {
+ public:
+  ConfigLoader(const std::filesystem::path& project_root, LoaderSettings settings, std::string env,
+               project::KedroVersion version, core::SourceMap& sources, std::vector<core::Finding>& findings);
+
+  LoadedConfig load(const std::string& key);
+  [[nodiscard]] const LoaderSettings& settings() const { return settings_; }
+  [[nodiscard]] std::filesystem::path conf_root() const { return conf_root_; }
+  /// The environment folders read, base first.
+  [[nodiscard]] std::vector<std::filesystem::path> env_dirs() const;
+
+ private:
+  ConfigPtr load_env(const std::filesystem::path& dir, const std::string& key, LoadedConfig& out);
+  ConfigPtr resolve(const ConfigPtr& value, const ConfigPtr& root, const std::string& key, int depth);
+  std::optional<ConfigPtr> resolve_interpolation(const std::string& expr, const ConfigPtr& root,
+                                                 const std::string& key, core::Span where, int depth);
+  void check_duplicates(const std::string& key,
+                        const std::vector<std::pair<const core::SourceFile*, ConfigPtr>>& files);
+
+  std::filesystem::path root_;
+  std::filesystem::path conf_root_;
+  LoaderSettings settings_;
+  std::string env_;
+  project::KedroVersion version_;
+  core::SourceMap& sources_;
+  std::vector<core::Finding>& findings_;
+  std::optional<ConfigPtr> globals_;
+};
+
+}  // namespace kedrolint::config

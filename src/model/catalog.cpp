@@ -1,0 +1,206 @@
+#include "model/catalog.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "python/strings.hpp"
+
+namespace kedrolint::model {
+namespace {
+
+constexpr std::string_view kInvalidEntry = "KL310";
+
+const std::set<std::string>& ephemeral_type_strings() {
+  static const std::set<std::string> s = {"MemoryDataset",
+                                          "SharedMemoryDataset",
+                                          "CachedDataset",
+                                          "kedro.io.MemoryDataset",
+                                          "kedro.io.memory_dataset.MemoryDataset",
+                                          "kedro.io.SharedMemoryDataset",
+                                          "kedro.io.shared_memory_dataset.SharedMemoryDataset",
+                                          "kedro.io.CachedDataset",
+                                          "kedro.io.cached_dataset.CachedDataset",
+                                          "MemoryDataSet",
+                                          "kedro.io.MemoryDataSet"};
+  return s;
+}
+
+// Every string value of an entry (recursively), for placeholder checks.
+void strings_of(const config::ConfigValue& v, std::vector<const config::ConfigValue*>& out) {
+  if (v.is_string()) out.push_back(&v);
+  for (const auto& [k, child] : v.entries) strings_of(*child, out);
+  for (const auto& item : v.items) strings_of(*item, out);
+}
+
+// Kedro's substitution: str.format_map(named) on string values with a `}`.
+std::optional<std::string> substitute(const std::string& text, const std::map<std::string, std::string>& values) {
+  if (text.find('}') == std::string::npos) return text;
+  std::vector<std::pair<std::string, python::Value>> kwargs;
+  for (const auto& [k, v] : values) kwargs.emplace_back(k, python::Value(v));
+  return python::str_format(text, {}, kwargs);
+}
+
+}  // namespace
+
+std::string_view to_string(ResolvedDataset::Source s) {
+  switch (s) {
+    case ResolvedDataset::Source::Catalog: return "catalog";
+    case ResolvedDataset::Source::Factory: return "factory";
+    case ResolvedDataset::Source::Default: return "default";
+  }
+  return "default";
+}
+
+Catalog::Catalog(const config::ConfigPtr& catalog, const project::KedroVersion& version,
+                 const ProjectClassLookup& project_class, std::vector<core::Finding>& findings)
+    : version_(version) {
+  if (!catalog) return;
+  for (const auto& [name, value] : catalog->entries) {
+    CatalogEntry entry;
+    entry.name = name;
+    entry.config = value;
+    entry.key_span = value->key_span.valid() ? value->key_span : value->span;
+    const bool is_pattern = name.find('{') != std::string::npos;
+    if (!value->is_map()) {
+      findings.push_back({std::string(kInvalidEntry), entry.key_span,
+                          "catalog entry `" + name + "` is not a mapping; Kedro raises \"Catalog entry '" + name +
+                              "' is not a valid dataset configuration\"",
+                          {},
+                          std::string("If it is a value for interpolation, start its key with `_`.")});
+      continue;
+    }
+    const config::ConfigValue* type = value->get("type");
+    if (!type || !type->is_string() || type->text.empty()) {
+      findings.push_back({std::string(kInvalidEntry), entry.key_span,
+                          "catalog entry `" + name + "` has no `type`; Kedro raises \"'type' is missing from dataset "
+                          "catalog configuration\"",
+                          {},
+                          std::string("Add `type:`, e.g. `type: pandas.CSVDataset`.")});
+      continue;
+    }
+    entry.type = type->text;
+    entry.type_span = type->span;
+    if (!type->symbolic && type->text.find('{') == std::string::npos) {
+      entry.resolved = resolve_dataset_type(type->text, version, project_class);
+    } else {
+      entry.resolved.kind = DatasetType::Kind::External;
+    }
+    if (is_pattern) {
+      std::string error;
+      auto compiled = FactoryPattern::compile(name, error);
+      if (!compiled) {
+        findings.push_back({std::string(kInvalidEntry), entry.key_span,
+                            "dataset factory pattern `" + name + "` is malformed: " + error, {}, std::nullopt});
+        continue;
+      }
+      // Every placeholder used in the entry must appear in the pattern name.
+      std::vector<const config::ConfigValue*> strings;
+      strings_of(*value, strings);
+      bool ok = true;
+      for (const auto* s : strings) {
+        for (const auto& ph : find_placeholders(s->text)) {
+          if (std::find(compiled->placeholders().begin(), compiled->placeholders().end(), ph) !=
+              compiled->placeholders().end()) {
+            continue;
+          }
+          findings.push_back({std::string(kInvalidEntry), s->span,
+                              "placeholder `" + ph + "` is not in the pattern name `" + name +
+                                  "`; Kedro raises \"Incorrect dataset configuration provided\"",
+                              {{entry.key_span, "the pattern"}},
+                              std::string("Use only placeholders that the pattern name defines.")});
+          ok = false;
+        }
+      }
+      if (!ok) continue;
+      entry.pattern = std::move(*compiled);
+      patterns_.push_back(std::move(entry));
+      continue;
+    }
+    by_name_[name] = entries_.size();
+    entries_.push_back(std::move(entry));
+  }
+  std::stable_sort(patterns_.begin(), patterns_.end(),
+                   [](const CatalogEntry& a, const CatalogEntry& b) { return pattern_ranks_before(*a.pattern, *b.pattern); });
+  // From 0.19.6 a second catch-all is an error; the first stays the user catch-all.
+  if (version.at_least(0, 19, 6)) {
+    const CatalogEntry* first_catch_all = nullptr;
+    for (auto it = patterns_.begin(); it != patterns_.end();) {
+      if (!it->pattern->is_catch_all()) {
+        ++it;
+        continue;
+      }
+      if (!first_catch_all) {
+        first_catch_all = &*it;
+        ++it;
+        continue;
+      }
+      findings.push_back({std::string(kInvalidEntry), it->key_span,
+                          "more than one catch-all pattern: `" + first_catch_all->name + "` and `" + it->name +
+                              "`; Kedro raises \"Only one catch-all pattern is allowed\"",
+                          {{first_catch_all->key_span, "the other catch-all pattern"}},
+                          std::string("Keep a single pattern without literal characters.")});
+      it = patterns_.erase(it);
+    }
+  }
+}
+
+const CatalogEntry* Catalog::explicit_entry(const std::string& name) const {
+  auto it = by_name_.find(name);
+  return it == by_name_.end() ? nullptr : &entries_[it->second];
+}
+
+const CatalogEntry* Catalog::matching_pattern(const std::string& name) const {
+  for (const auto& p : patterns_) {
+    if (p.pattern->match(name)) return &p;
+  }
+  return nullptr;
+}
+
+bool Catalog::contains(const std::string& name) const {
+  return explicit_entry(name) != nullptr || matching_pattern(name) != nullptr;
+}
+
+std::vector<std::string> Catalog::names() const {
+  std::vector<std::string> out;
+  for (const auto& e : entries_) out.push_back(e.name);
+  return out;
+}
+
+ResolvedDataset Catalog::resolve(const std::string& name) const {
+  ResolvedDataset out;
+  out.name = name;
+  auto describe = [&](const CatalogEntry& e, const std::map<std::string, std::string>& values) {
+    out.entry = &e;
+    out.placeholders = values;
+    out.type = substitute(e.type, values).value_or(e.type);
+    out.resolved = out.type == e.type ? e.resolved : resolve_dataset_type(out.type, version_, [](const auto&, const auto&) {
+      return std::optional<ProjectClass>();
+    });
+    if (const config::ConfigValue* fp = e.config->get("filepath"); fp && fp->is_scalar()) {
+      out.filepath = substitute(fp->text, values).value_or(fp->text);
+      out.filepath_symbolic = fp->symbolic;
+    }
+    out.persisted = !ephemeral_type_strings().count(out.type) && !out.resolved.ephemeral;
+  };
+  if (const CatalogEntry* e = explicit_entry(name)) {
+    out.source = ResolvedDataset::Source::Catalog;
+    describe(*e, {});
+    return out;
+  }
+  for (const auto& p : patterns_) {
+    if (auto values = p.pattern->match(name)) {
+      out.source = ResolvedDataset::Source::Factory;
+      describe(p, *values);
+      return out;
+    }
+  }
+  out.source = ResolvedDataset::Source::Default;
+  out.type = "kedro.io.MemoryDataset";
+  out.resolved.kind = DatasetType::Kind::KedroIo;
+  out.resolved.qualified = "kedro.io.memory_dataset.MemoryDataset";
+  out.resolved.ephemeral = true;
+  out.persisted = false;
+  return out;
+}
+
+}  // namespace kedrolint::model

@@ -1,0 +1,71 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config_value.hpp"
+#include "core/diagnostic.hpp"
+#include "model/dataset_types.hpp"
+#include "model/factory_pattern.hpp"
+
+namespace kedrolint::model {
+
+/// One catalog entry (explicit or a factory pattern), as written after config
+/// loading: interpolations resolved, `_` keys gone.
+struct CatalogEntry {
+  std::string name;  ///< the key; a pattern for factories
+  config::ConfigPtr config;
+  core::Span key_span;
+  std::string type;  ///< as written
+  core::Span type_span;
+  DatasetType resolved;
+  std::optional<FactoryPattern> pattern;  ///< set for factory entries
+};
+
+/// How Kedro backs one dataset name at run time.
+struct ResolvedDataset {
+  enum class Source { Catalog, Factory, Default };
+  std::string name;
+  Source source = Source::Default;
+  const CatalogEntry* entry = nullptr;  ///< the explicit entry or the matching pattern
+  std::string type;                     ///< as written (placeholders substituted), or kedro.io.MemoryDataset
+  std::optional<std::string> filepath;  ///< with placeholders substituted; interpolations as written
+  bool filepath_symbolic = false;
+  bool persisted = false;
+  DatasetType resolved;
+  std::map<std::string, std::string> placeholders;  ///< factory field values
+};
+
+std::string_view to_string(ResolvedDataset::Source s);
+
+/// The data catalog Kedro builds from the merged `catalog` configuration
+/// (kedro/io/catalog_config_resolver.py): explicit entries, dataset factory
+/// patterns ranked by specificity, the user catch-all, and the runtime
+/// default (MemoryDataset) for everything else.
+class Catalog {
+ public:
+  /// Builds the catalog; malformed entries become KL310 findings.
+  Catalog(const config::ConfigPtr& catalog, const project::KedroVersion& version,
+          const ProjectClassLookup& project_class, std::vector<core::Finding>& findings);
+
+  [[nodiscard]] ResolvedDataset resolve(const std::string& name) const;
+  /// `name in catalog`: explicit, matched by a pattern or by the user catch-all.
+  [[nodiscard]] bool contains(const std::string& name) const;
+  [[nodiscard]] const CatalogEntry* explicit_entry(const std::string& name) const;
+  /// The pattern that resolves `name` (the best-ranked match), if any.
+  [[nodiscard]] const CatalogEntry* matching_pattern(const std::string& name) const;
+
+  [[nodiscard]] const std::vector<CatalogEntry>& entries() const { return entries_; }
+  /// Patterns in Kedro's match order, the user catch-all last.
+  [[nodiscard]] const std::vector<CatalogEntry>& patterns() const { return patterns_; }
+  [[nodiscard]] std::vector<std::string> names() const;
+
+ private:
+  std::vector<CatalogEntry> entries_;
+  std::map<std::string, std::size_t> by_name_;
+  std::vector<CatalogEntry> patterns_;
+  project::KedroVersion version_;
+};
+
+}  // namespace kedrolint::model
