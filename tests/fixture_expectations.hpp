@@ -7,7 +7,7 @@
 namespace kedrolint::testing {
 
 /// One inline assertion of a fixture (see docs/testing.md):
-///   `# expect: KL301`, `# expect: KL301 "text in message"`, `# expect: KL301@14`,
+///   `# expect: KL301`, `# expect: KL301 "text in the message or the help"`, `# expect: KL301@14`,
 ///   `# expect-none: KL303` (must not be reported), `# expect-todo: KL303`
 ///   (a known false negative). A trailing comment applies to its own line;
 ///   own-line comments apply to the next line that is not an expectation.

@@ -35,7 +35,8 @@ bool matches(const testing::Expectation& e, const core::Diagnostic& d, const cor
   const auto& file = sources.get(d.primary.file);
   const auto range = report::display_range(sources, d.primary);
   return e.code == d.code && e.file == file.display_path() && e.line == range.start.line &&
-         (!e.contains || d.message.find(*e.contains) != std::string::npos) &&
+         (!e.contains || d.message.find(*e.contains) != std::string::npos ||
+          (d.help && d.help->find(*e.contains) != std::string::npos)) &&
          (!e.column || *e.column == range.start.column);
 }
 

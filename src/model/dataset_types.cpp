@@ -29,12 +29,15 @@ const std::map<std::string, std::string>& by_short_name() {
   return table;
 }
 
-std::set<std::string> packages() {
-  std::set<std::string> out;
-  for (const auto& c : kClasses) {
-    const std::string s(c.short_name);
-    out.insert(s.substr(0, s.find('.')));
-  }
+const std::set<std::string>& packages() {
+  static const std::set<std::string> out = [] {
+    std::set<std::string> names;
+    for (const auto& c : kClasses) {
+      const std::string s(c.short_name);
+      names.insert(s.substr(0, s.find('.')));
+    }
+    return names;
+  }();
   return out;
 }
 

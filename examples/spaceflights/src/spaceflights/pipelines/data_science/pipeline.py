@@ -9,7 +9,7 @@ def create_pipeline(**kwargs) -> Pipeline:
             node(
                 func=split_data,
                 inputs=["model_input_table", "params:model_options"],
-                outputs=["X_train", "X_test", "y_train"],
+                outputs=["X_train", "X_test", "y_train", "y_test"],
                 name="split_data_node",
             ),
             node(
