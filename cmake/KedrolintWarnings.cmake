@@ -2,5 +2,5 @@
 add_library(kedrolint_warnings INTERFACE)
 target_compile_options(kedrolint_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
-  -Wunused -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  -Wunused -Woverloaded-virtual -Wimplicit-fallthrough
   $<$<BOOL:${KEDROLINT_WARNINGS_AS_ERRORS}>:-Werror>)

@@ -1,4 +1,6 @@
 // KL303 unused-parameter
+#include <set>
+
 #include "model/project.hpp"
 #include "rules/rule.hpp"
 
@@ -30,20 +32,25 @@ model_options:
 ```
 )md";
 
-bool used(const std::string& path, const std::vector<std::string>& reads) {
-  for (const auto& q : reads) {
-    if (q == path || q.rfind(path + ".", 0) == 0 || path.rfind(q + ".", 0) == 0) return true;
+// Read as itself, through an ancestor (`params:a` reads `a.b`), or through a
+// descendant (`params:a.b.c` reads part of `a.b`).
+bool used(const std::string& path, const std::set<std::string>& reads) {
+  if (reads.count(path)) return true;
+  const std::string child_prefix = path + ".";
+  if (auto it = reads.lower_bound(child_prefix); it != reads.end() && it->rfind(child_prefix, 0) == 0) return true;
+  for (auto dot = path.find('.'); dot != std::string::npos; dot = path.find('.', dot + 1)) {
+    if (reads.count(path.substr(0, dot))) return true;
   }
   return false;
 }
 
 void check(const model::Project& project, RuleContext& ctx) {
   if (!project.parameters || !project.all_pipelines_complete()) return;
-  std::vector<std::string> reads;
+  std::set<std::string> reads;
   for (const auto& n : project.registered_nodes()) {
     for (const auto& in : n->inputs) {
       if (in.name == "parameters") return;
-      if (in.name.rfind("params:", 0) == 0) reads.push_back(in.name.substr(7));
+      if (in.name.rfind("params:", 0) == 0) reads.insert(in.name.substr(7));
     }
   }
   for (const auto& key : project.parameter_keys) {

@@ -11,5 +11,6 @@ Runner add_rule_command(CLI::App& app);
 Runner add_docs_command(CLI::App& app);
 Runner add_export_command(CLI::App& app);
 Runner add_catalog_command(CLI::App& app);
+Runner add_profile_command(CLI::App& app);
 
 }  // namespace kedrolint::cli

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "core/text.hpp"
 #include "parse/yaml_source.hpp"
@@ -79,15 +80,15 @@ LoadedConfig ConfigLoader::load(const std::string& key) {
     } else {
       // Destructive: each top-level key of the run environment replaces base's.
       auto copy = std::make_shared<ConfigValue>(*merged);
+      std::unordered_map<std::string, std::size_t> position;
+      for (std::size_t k = 0; k < copy->entries.size(); ++k) position.emplace(copy->entries[k].first, k);
       for (const auto& [k, v] : env_config->entries) {
-        bool replaced = false;
-        for (auto& [existing, slot] : copy->entries) {
-          if (existing == k) {
-            slot = v;
-            replaced = true;
-          }
+        if (auto it = position.find(k); it != position.end()) {
+          copy->entries[it->second].second = v;
+        } else {
+          position.emplace(k, copy->entries.size());
+          copy->entries.emplace_back(k, v);
         }
-        if (!replaced) copy->entries.emplace_back(k, v);
       }
       merged = copy;
     }

@@ -1,6 +1,7 @@
 #include "model/build.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "model/catalog_build.hpp"
 #include "model/evaluate.hpp"
@@ -43,10 +44,17 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
       project.layout.kedro_version = *v;
     }
   }
+  using Clock = std::chrono::steady_clock;
+  auto seconds = [](Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); };
   python::SourceStore store(sources);
+  auto start = Clock::now();
   const auto loader = evaluate_project(project, store, options.jobs);
+  project.timings.evaluate_seconds = seconds(start);
   for (auto& f : store.findings()) project.findings.push_back(std::move(f));
+  for (const auto* src : store.all()) project.python_files.push_back(src->file->path());
+  start = Clock::now();
   if (project.layout.pyproject && loader) build_catalog(project, sources, *loader);
+  project.timings.catalog_seconds = seconds(start);
   collect_directives(project, sources, sources.size());
   return project;
 }

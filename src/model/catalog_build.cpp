@@ -1,5 +1,6 @@
 #include "model/catalog_build.hpp"
 
+#include <chrono>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -53,6 +54,7 @@ void build_catalog(Project& project, core::SourceMap& sources, const config::Loa
                               project.findings);
   const auto catalog = loader.load("catalog");
   const auto parameters = loader.load("parameters");
+  const auto start = std::chrono::steady_clock::now();
   project.parameters = parameters.value;
   collect_parameter_keys(*parameters.value, "", project.parameter_keys);
   auto built = std::make_shared<Catalog>(catalog.value, project.layout.kedro_version,
@@ -69,6 +71,7 @@ void build_catalog(Project& project, core::SourceMap& sources, const config::Loa
     }
   }
   for (const auto& e : built->entries()) add(e.name);
+  project.timings.resolve_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace kedrolint::model

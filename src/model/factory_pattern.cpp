@@ -15,6 +15,15 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+// `text` equals the lower-cased `lowered`, ignoring ASCII case (re.IGNORECASE).
+bool equals_ignore_case(std::string_view text, std::string_view lowered) {
+  if (text.size() != lowered.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))) != lowered[i]) return false;
+  }
+  return true;
+}
+
 // Length of the longest prefix of `s` that the typed field accepts, as a
 // predicate over candidate lengths (parse's type regexes, greedy).
 bool type_accepts(char type, std::string_view s) {
@@ -144,7 +153,7 @@ bool FactoryPattern::match_from(std::size_t part, std::string_view name, std::si
   const Part& p = parts_[part];
   if (!p.field) {
     if (name.size() - pos < p.literal.size()) return false;
-    if (lower_ascii(name.substr(pos, p.literal.size())) != p.literal) return false;
+    if (!equals_ignore_case(name.substr(pos, p.literal.size()), p.literal)) return false;
     return match_from(part + 1, name, pos + p.literal.size(), values);
   }
   if (!p.name.empty()) {
@@ -183,6 +192,15 @@ bool FactoryPattern::match_from(std::size_t part, std::string_view name, std::si
 }
 
 std::optional<std::map<std::string, std::string>> FactoryPattern::match(std::string_view name) const {
+  // Cheap rejections first: the literal prefix and suffix must be there.
+  if (!parts_.empty() && !parts_.front().field) {
+    const auto& lit = parts_.front().literal;
+    if (name.size() < lit.size() || !equals_ignore_case(name.substr(0, lit.size()), lit)) return std::nullopt;
+  }
+  if (parts_.size() > 1 && !parts_.back().field) {
+    const auto& lit = parts_.back().literal;
+    if (name.size() < lit.size() || !equals_ignore_case(name.substr(name.size() - lit.size()), lit)) return std::nullopt;
+  }
   std::map<std::string, std::string> values;
   if (!match_from(0, name, 0, values)) return std::nullopt;
   return values;

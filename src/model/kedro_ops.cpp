@@ -41,7 +41,7 @@ std::set<std::string> dataset_names_with_stripped(const std::vector<NodePtr>& no
   return out;
 }
 
-void add_unique(std::vector<NodePtr>& out, std::unordered_set<std::string>& seen, const NodePtr& n) {
+void add_unique(std::vector<NodePtr>& out, std::unordered_set<std::string_view>& seen, const NodePtr& n) {
   if (seen.insert(node_identity(*n)).second) out.push_back(n);
 }
 
@@ -86,10 +86,12 @@ std::vector<std::string> missing_datasets(const std::vector<NodePtr>& nodes, con
 
 }  // namespace
 
-std::string node_identity(const Node& node) {
-  return node.name + "\x1d" + raw_identity(node.inputs_form, node.input_keys, node.raw_inputs) + "\x1d" +
-         raw_identity(node.outputs_form, node.output_keys, node.outputs);
+void set_identity(Node& node) {
+  node.identity = node.name + "\x1d" + raw_identity(node.inputs_form, node.input_keys, node.raw_inputs) + "\x1d" +
+                  raw_identity(node.outputs_form, node.output_keys, node.outputs);
 }
+
+const std::string& node_identity(const Node& node) { return node.identity; }
 
 void order_dict_inputs(Node& node) {
   node.inputs = node.raw_inputs;
@@ -149,6 +151,7 @@ std::optional<NodePtr> copy_node(const Node& node, const std::map<std::string, s
   auto name = full_node_name(*copy, version);
   if (!name) return std::nullopt;
   copy->name = *name;
+  set_identity(*copy);
   return NodePtr(copy);
 }
 
@@ -164,17 +167,17 @@ NodePtr tag_node(const NodePtr& node, const std::vector<std::string>& tags, core
 
 std::vector<NodePtr> union_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b) {
   std::vector<NodePtr> out;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;
   for (const auto& n : a) add_unique(out, seen, n);
   for (const auto& n : b) add_unique(out, seen, n);
   return out;
 }
 
 std::vector<NodePtr> difference_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b) {
-  std::unordered_set<std::string> drop;
+  std::unordered_set<std::string_view> drop;
   for (const auto& n : b) drop.insert(node_identity(*n));
   std::vector<NodePtr> out;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;
   for (const auto& n : a) {
     if (!drop.count(node_identity(*n))) add_unique(out, seen, n);
   }
@@ -182,10 +185,10 @@ std::vector<NodePtr> difference_nodes(const std::vector<NodePtr>& a, const std::
 }
 
 std::vector<NodePtr> intersection_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b) {
-  std::unordered_set<std::string> keep;
+  std::unordered_set<std::string_view> keep;
   for (const auto& n : b) keep.insert(node_identity(*n));
   std::vector<NodePtr> out;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;
   for (const auto& n : a) {
     if (keep.count(node_identity(*n))) add_unique(out, seen, n);
   }
@@ -255,7 +258,7 @@ std::vector<NodePtr> from_inputs(const std::vector<NodePtr>& nodes, const std::v
                                  std::vector<std::string>& missing) {
   missing = missing_datasets(nodes, datasets);
   std::vector<NodePtr> result;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;
   auto next = nodes_with_inputs(nodes, std::set<std::string>(datasets.begin(), datasets.end()));
   while (!next.empty()) {
     std::set<std::string> outputs;
@@ -277,7 +280,7 @@ std::vector<NodePtr> to_outputs(const std::vector<NodePtr>& nodes, const std::ve
                                 std::vector<std::string>& missing) {
   missing = missing_datasets(nodes, datasets);
   std::vector<NodePtr> result;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;
   auto next = nodes_with_outputs(nodes, std::set<std::string>(datasets.begin(), datasets.end()));
   while (!next.empty()) {
     std::set<std::string> inputs;

@@ -14,7 +14,9 @@
 namespace kedrolint::model {
 
 /// Node equality as Kedro defines it: (name, raw inputs, raw outputs).
-std::string node_identity(const Node& node);
+/// Cached in `Node::identity` by `set_identity`.
+const std::string& node_identity(const Node& node);
+void set_identity(Node& node);
 
 /// `Node.inputs` for dict inputs: bound to the signature (named parameters in
 /// signature order, then **kwargs extras in the order given). Sets

@@ -76,6 +76,9 @@ struct Node {
   std::map<std::string, core::Span> tag_origin;  ///< where each tag was added
   /// True when the order of dict inputs could not be derived from a signature.
   bool inputs_order_uncertain = false;
+  /// Kedro's node equality key (name, raw inputs, raw outputs), computed
+  /// once by `set_identity` whenever the name or datasets change.
+  std::string identity;
 };
 using NodePtr = std::shared_ptr<const Node>;
 

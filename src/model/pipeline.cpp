@@ -147,6 +147,8 @@ std::vector<NodePtr> Project::registered_nodes() const {
 
 #include <deque>
 #include <map>
+#include <memory>
+#include <set>
 
 namespace kedrolint::model {
 namespace {
@@ -172,8 +174,16 @@ std::vector<NamespaceInterruption> interrupted_namespaces(const std::vector<Node
   for (std::size_t c = 0; c < nodes.size(); ++c) {
     for (const std::size_t p : parents[c]) children[p].push_back(c);
   }
-  auto by_name = [&](std::size_t a, std::size_t b) { return nodes[a]->name < nodes[b]->name; };
-  for (auto& list : children) std::sort(list.begin(), list.end(), by_name);
+  // Nodes are ranked by name so that every choice below is deterministic.
+  std::vector<std::size_t> rank(nodes.size());
+  {
+    std::vector<std::size_t> order(nodes.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return nodes[a]->name < nodes[b]->name; });
+    for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  }
+  auto by_rank = [&](std::size_t a, std::size_t b) { return rank[a] < rank[b]; };
+  for (auto& list : children) std::sort(list.begin(), list.end(), by_rank);
   auto shortest_path = [&](std::size_t start, std::size_t end) {
     std::vector<long> previous(nodes.size(), -1);
     std::vector<bool> visited(nodes.size(), false);
@@ -197,18 +207,33 @@ std::vector<NamespaceInterruption> interrupted_namespaces(const std::vector<Node
     }
     return path;
   };
-  using Seen = std::map<std::string, std::set<std::size_t>>;
-  std::vector<Seen> seen(nodes.size());
+  // Kedro keeps, per node, every namespace left on the way to it with the set
+  // of nodes where it was left; that is quadratic on long layered pipelines.
+  // Only one node of each set is ever used (to print a path), so each node
+  // keeps one representative per namespace: the first by name. Maps are
+  // shared between a node and its parent when nothing changes.
+  using Seen = std::map<std::string, std::size_t>;
+  std::vector<std::shared_ptr<const Seen>> seen(nodes.size());
+  const auto empty = std::make_shared<const Seen>();
+  std::set<std::pair<std::string, std::size_t>> reported;
   std::vector<NamespaceInterruption> out;
   for (std::size_t v = 0; v < nodes.size(); ++v) {
-    Seen visited;
     const std::string& current = nodes[v]->namespace_;
     const auto current_prefixes = namespace_prefixes(current);
     std::vector<std::size_t> sorted_parents = parents[v];
-    std::sort(sorted_parents.begin(), sorted_parents.end(), by_name);
+    std::sort(sorted_parents.begin(), sorted_parents.end(), by_rank);
+    std::shared_ptr<const Seen> result = empty;
+    std::shared_ptr<Seen> own;  // copy-on-write
+    auto writable = [&]() -> Seen& {
+      if (!own) {
+        own = std::make_shared<Seen>(*result);
+        result = own;
+      }
+      return *own;
+    };
     for (const std::size_t p : sorted_parents) {
       const std::string& last = nodes[p]->namespace_;
-      const Seen& parent_seen = seen[p];
+      const Seen& parent_seen = *seen[p];
       std::string interrupted;
       for (const auto& prefix : current_prefixes) {
         if (parent_seen.count(prefix)) {
@@ -216,22 +241,32 @@ std::vector<NamespaceInterruption> interrupted_namespaces(const std::vector<Node
           break;
         }
       }
-      if (!interrupted.empty() && (last + ".").rfind(interrupted + ".", 0) != 0) {
-        const auto& starts = parent_seen.at(interrupted);
-        const std::size_t start = *std::min_element(starts.begin(), starts.end(), by_name);
-        auto path = shortest_path(start, v);
+      if (!interrupted.empty() && (last + ".").rfind(interrupted + ".", 0) != 0 &&
+          reported.emplace(interrupted, v).second) {
+        auto path = shortest_path(parent_seen.at(interrupted), v);
         NamespaceInterruption hit{interrupted, nodes[v], {}};
         for (std::size_t k = 0; k + 1 < path.size(); ++k) hit.path.push_back(nodes[path[k]]);
         out.push_back(std::move(hit));
       }
-      for (const auto& [ns, set] : parent_seen) visited[ns].insert(set.begin(), set.end());
+      if (!parent_seen.empty()) {
+        if (result->empty() && !own) {
+          result = seen[p];  // share the parent's map
+        } else if (result.get() != &parent_seen) {
+          for (const auto& [ns, start] : parent_seen) {
+            auto it = result->find(ns);
+            if (it == result->end() || rank[start] < rank[it->second]) writable()[ns] = start;
+          }
+        }
+      }
       if (!last.empty() && current != last && current.rfind(last + ".", 0) != 0) {
         for (const auto& prefix : namespace_prefixes(last)) {
-          if (current.rfind(prefix, 0) != 0) visited[prefix].insert(v);
+          if (current.rfind(prefix, 0) == 0) continue;
+          auto it = result->find(prefix);
+          if (it == result->end() || rank[v] < rank[it->second]) writable()[prefix] = v;
         }
       }
     }
-    seen[v] = std::move(visited);
+    seen[v] = result;
   }
   return out;
 }

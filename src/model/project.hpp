@@ -1,4 +1,5 @@
 #pragma once
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -61,6 +62,15 @@ struct Project {
   /// True when every registered pipeline could be evaluated completely, so
   /// "nothing uses X" findings are safe to make.
   [[nodiscard]] bool all_pipelines_complete() const;
+
+  /// Python files the evaluation parsed (those the registry reaches).
+  std::vector<std::filesystem::path> python_files;
+  /// Where the time went, for `kedrolint profile`.
+  struct Timings {
+    double evaluate_seconds = 0;  ///< parsing the reachable Python files and evaluating the registry
+    double catalog_seconds = 0;   ///< loading the configuration and resolving every dataset
+    double resolve_seconds = 0;   ///< of which: building the catalog and resolving every dataset name
+  } timings;
 
   /// Distinct nodes of all registered pipelines (by Kedro node equality).
   [[nodiscard]] std::vector<NodePtr> registered_nodes() const;

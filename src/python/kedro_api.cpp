@@ -309,6 +309,7 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span) {
                         span);
   }
   node->name = *full;
+  model::set_identity(*node);
   record_.nodes.push_back(node);
   return Value(NodeValue{node}, span);
 }
