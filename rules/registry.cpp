@@ -49,7 +49,7 @@ bool is_valid_selector(std::string_view selector) {
 }
 
 RuleContext::Builder RuleContext::report(core::Span span, std::string message) {
-  diagnostics_.push_back(core::Diagnostic{std::string(rule_.code), severity_, std::move(message), span, {}, {}});
+  diagnostics_.push_back(core::Diagnostic{std::string(rule_.code), severity_, std::move(message), span, {}, {}, {}});
   return Builder(diagnostics_, diagnostics_.size() - 1);
 }
 

@@ -59,6 +59,14 @@ class RuleContext {
       if (span.valid()) all_[index_].related.push_back({span, std::move(message)});
       return *this;
     }
+    /// A step of the finding's path, in order; also shown as a related location.
+    Builder& step(core::Span span, std::string message) {
+      if (span.valid()) {
+        all_[index_].flow.push_back({span, message});
+        all_[index_].related.push_back({span, std::move(message)});
+      }
+      return *this;
+    }
     Builder& help(std::string text) {
       all_[index_].help = std::move(text);
       return *this;

@@ -29,6 +29,7 @@ struct CheckArgs {
   bool quiet = false;
   bool exit_zero = false;
   std::size_t jobs = 0;
+  std::string target, mapping, groups;
 };
 
 bool use_color(const CheckArgs& args) {
@@ -51,6 +52,9 @@ int run_check(const CheckArgs& args) {
   options.ignore = args.ignore;
   if (args.fail_on) options.fail_on = core::parse_severity(*args.fail_on);
   options.jobs = args.jobs ? args.jobs : 2;
+  options.deploy_target = args.target;
+  options.deploy_mapping = args.mapping;
+  options.deploy_groups = args.groups;
 
   std::vector<fs::path> roots;
   for (const auto& p : args.paths.empty() ? std::vector<std::string>{"."} : args.paths) {
@@ -118,6 +122,11 @@ Runner add_check_command(CLI::App& app) {
   cmd->add_flag("--quiet,-q", args->quiet, "Print findings only, no summary");
   cmd->add_flag("--exit-zero", args->exit_zero, "Exit with 0 even when there are findings");
   cmd->add_option("--jobs,-j", args->jobs, "Threads for parsing (default: 2)");
+  cmd->add_option("--target", args->target, "Deployment target whose checks to run (airflow, kubeflow, vertexai, ...)")
+      ->check(CLI::IsMember({"airflow", "kubeflow", "vertexai", "sagemaker", "azureml", "mlrun", "databricks", "docker"}));
+  cmd->add_option("--mapping", args->mapping, "Nodes per deployment task: 1:1, M:1 or M:N")
+      ->check(CLI::IsMember({"1:1", "M:1", "M:N"}));
+  cmd->add_option("--groups", args->groups, "Deployment groups: namespace, tags:<prefix>, pipelines, memory or file");
   return [args] {
     for (const auto& selectors : {args->select, args->extend_select, args->ignore}) {
       for (const auto& s : selectors) {

@@ -64,7 +64,99 @@ class Reader {
   std::vector<core::Finding>& findings_;
 };
 
+void read_deploy(Reader& r, const parse::TomlValue& table, model::DeployConfig& deploy,
+                 std::vector<core::Finding>& findings) {
+  if (!table.is_table()) {
+    r.bad(table, "`deploy` must be a table");
+    return;
+  }
+  deploy.enabled = true;
+  deploy.span = table.key_span.valid() ? table.key_span : table.span;
+  std::string target, mapping, groups;
+  for (const auto& [key, value] : table.table) {
+    if (key == "target") {
+      if (auto t = r.string(value, key)) {
+        if (!model::find_target(*t)) {
+          std::vector<std::string> names;
+          for (const auto& p : model::target_presets()) names.emplace_back(p.name);
+          r.bad(value, "unknown deployment target `" + *t + "`", "Known targets: " + core::join(names, ", ") + ".");
+        } else {
+          target = *t;
+        }
+      }
+    } else if (key == "mapping") {
+      if (auto m = r.string(value, key)) {
+        if (*m != "1:1" && *m != "M:1" && *m != "M:N") r.bad(value, "`mapping` must be \"1:1\", \"M:1\" or \"M:N\"");
+        else mapping = *m;
+      }
+    } else if (key == "groups") {
+      if (auto g = r.string(value, key)) {
+        groups = *g;
+        deploy.groups_span = value.span;
+      }
+    } else if (key == "pipelines") {
+      deploy.group_pipelines.clear();
+      if (!value.is_array()) r.bad(value, "`pipelines` must be a list of registered pipeline names");
+      for (const auto& item : value.array) {
+        if (item.is_string()) deploy.group_pipelines.push_back(item.string);
+      }
+    } else if (key == "groups-file") {
+      if (auto f = r.string(value, key)) {
+        deploy.groups_file = *f;
+        deploy.groups_span = value.span;
+        if (groups.empty()) groups = "file";
+      }
+    } else if (key == "pipeline") {
+      if (auto p = r.string(value, key)) deploy.pipeline = *p;
+    } else if (key == "untagged") {
+      if (auto u = r.string(value, key)) {
+        if (*u != "error" && *u != "singleton") r.bad(value, "`untagged` must be \"error\" or \"singleton\"");
+        deploy.untagged_singletons = *u == "singleton";
+      }
+    } else if (key == "shared-storage") {
+      if (!value.is_array()) r.bad(value, "`shared-storage` must be a list of path prefixes");
+      for (const auto& item : value.array) {
+        if (item.is_string()) deploy.shared_prefixes.push_back(item.string);
+      }
+    } else {
+      std::vector<std::string> keys;
+      for (const auto& doc : option_docs()) {
+        if (doc.key.rfind("deploy.", 0) == 0) keys.emplace_back(doc.key.substr(7));
+      }
+      const auto close = core::close_matches(key, keys, 1);
+      findings.push_back({std::string(kBadConfig), value.key_span, "unknown option `" + key + "` in `[tool.kedrolint.deploy]`",
+                          {}, close.empty() ? "Known options: " + core::join(keys, ", ") + "."
+                                            : "Did you mean `" + close.front() + "`?"});
+    }
+  }
+  configure_deploy(deploy, target, mapping, groups);
+}
+
 }  // namespace
+
+void configure_deploy(model::DeployConfig& deploy, const std::string& target, const std::string& mapping,
+                      const std::string& groups) {
+  if (!target.empty() || !mapping.empty() || !groups.empty()) deploy.enabled = true;
+  if (!target.empty()) {
+    deploy.target = target;
+    if (const auto* preset = model::find_target(target)) {
+      deploy.mapping = std::string(preset->mapping);
+      if (!preset->groups.empty() && deploy.groups.empty()) deploy.groups = std::string(preset->groups);
+      for (const auto& prefix : preset->shared_prefixes) {
+        if (std::find(deploy.shared_prefixes.begin(), deploy.shared_prefixes.end(), prefix) ==
+            deploy.shared_prefixes.end()) {
+          deploy.shared_prefixes.emplace_back(prefix);
+        }
+      }
+    }
+  }
+  if (!groups.empty()) {
+    deploy.groups = groups;
+    if (mapping.empty()) deploy.mapping = "M:N";
+  }
+  if (!mapping.empty()) deploy.mapping = mapping;
+  if (deploy.mapping == "M:N" && deploy.groups.empty()) deploy.groups = "namespace";
+}
 
 const std::vector<OptionDoc>& option_docs() {
   static const std::vector<OptionDoc> docs = {
@@ -84,6 +176,28 @@ const std::vector<OptionDoc>& option_docs() {
        "The lowest severity that makes `kedrolint check` exit with 1."},
       {"env", "string", "\"local\"", "env = \"prod\"",
        "The Kedro configuration environment merged over `base` (like `kedro run --env`)."},
+      {"deploy.target", "\"airflow\" | \"kubeflow\" | \"vertexai\" | \"sagemaker\" | \"azureml\" | \"mlrun\" | \"databricks\" | \"docker\"",
+       "none", "deploy.target = \"vertexai\"",
+       "Turns on the deployment checks (KL4xx) with the target's defaults: its task mapping and the storage "
+       "prefixes its tasks share (e.g. `gs://` for Vertex AI)."},
+      {"deploy.mapping", "\"1:1\" | \"M:1\" | \"M:N\"", "the target's", "deploy.mapping = \"M:N\"",
+       "How nodes map to tasks: one task per node, one task for the whole pipeline, or groups of nodes."},
+      {"deploy.groups", "\"namespace\" | \"tags:<prefix>\" | \"pipelines\" | \"memory\" | \"file\"", "the target's",
+       "deploy.groups = \"tags:group.\"",
+       "With `M:N`, how groups are formed: Kedro's `group_nodes_by(\"namespace\")`, one tag per node with the "
+       "prefix, the registered pipelines listed in `deploy.pipelines`, connected by in-memory data (kedro-airflow), "
+       "or a groups file (`deploy.groups-file`)."},
+      {"deploy.pipelines", "list of registered pipeline names", "[]", "deploy.pipelines = [\"data_processing\", \"data_science\"]",
+       "The groups, for `groups = \"pipelines\"`."},
+      {"deploy.groups-file", "path", "none", "deploy.groups-file = \"deploy/groups.yml\"",
+       "A YAML or JSON file naming groups by `Pipeline.filter` arguments (`kedrolint groups --write` writes one); "
+       "implies `groups = \"file\"`."},
+      {"deploy.pipeline", "string", "\"__default__\"", "deploy.pipeline = \"training\"",
+       "The registered pipeline that is deployed."},
+      {"deploy.untagged", "\"error\" | \"singleton\"", "\"error\"", "deploy.untagged = \"singleton\"",
+       "With `tags:<prefix>` groups: report nodes without such a tag, or run each in its own task."},
+      {"deploy.shared-storage", "list of path prefixes", "the target's", "deploy.shared-storage = [\"s3://\", \"/mnt/shared\"]",
+       "Storage that every task can reach, in addition to the target's; other paths count as local to one task."},
       {"kedro-version", "string", "detected", "kedro-version = \"0.19.15\"",
        "The Kedro version whose semantics to follow. By default it is taken from `kedro_init_version`, or from "
        "an exact `kedro==` pin that agrees with it."},
@@ -162,6 +276,8 @@ Settings read_settings(const parse::TomlValue* table, std::vector<core::Finding>
       if (auto text = r.string(value, key)) s.env = *text;
     } else if (key == "kedro-version") {
       if (auto text = r.string(value, key)) s.kedro_version = *text;
+    } else if (key == "deploy") {
+      read_deploy(r, value, s.deploy, findings);
     } else {
       std::vector<std::string> keys;
       for (const auto& doc : option_docs()) keys.emplace_back(doc.key);

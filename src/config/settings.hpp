@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "model/deploy.hpp"
 #include "parse/toml_source.hpp"
 
 namespace kedrolint::config {
@@ -30,6 +31,7 @@ struct Settings {
   core::Severity fail_on = core::Severity::Warning;
   std::string env = "local";
   std::optional<std::string> kedro_version;  ///< overrides the detected version
+  model::DeployConfig deploy;                ///< [tool.kedrolint.deploy]
 
   [[nodiscard]] bool enabled(std::string_view code) const;
   [[nodiscard]] bool ignored_in_file(std::string_view code, std::string_view display_path) const;
@@ -38,5 +40,10 @@ struct Settings {
 /// Reads `[tool.kedrolint]`. Unknown keys, wrong types and unknown rule
 /// codes become KL009 / KL004 findings pointing into pyproject.toml.
 Settings read_settings(const parse::TomlValue* table, std::vector<core::Finding>& findings);
+
+/// Applies a deployment target preset and explicit choices (from the table or
+/// the command line); empty strings keep what is there.
+void configure_deploy(model::DeployConfig& deploy, const std::string& target, const std::string& mapping,
+                      const std::string& groups);
 
 }  // namespace kedrolint::config

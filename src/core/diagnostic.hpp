@@ -29,6 +29,8 @@ struct Diagnostic {
   Span primary;
   std::vector<Label> related;
   std::optional<std::string> help;  ///< how to fix, one sentence
+  /// An ordered path through the code (a cycle, a data flow); SARIF codeFlows.
+  std::vector<Label> flow;
 };
 
 }  // namespace kedrolint::core

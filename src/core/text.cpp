@@ -130,10 +130,11 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
   return out;
 }
 
-std::string quoted_list(const std::vector<std::string>& items) {
+std::string quoted_list(const std::vector<std::string>& items, std::string_view conjunction) {
   std::string out;
+  const std::string last = std::string(" ") + std::string(conjunction) + " ";
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += i + 1 == items.size() ? (items.size() > 2 ? ", or " : " or ") : ", ";
+    if (i) out += i + 1 == items.size() ? (items.size() > 2 ? "," + last : last) : ", ";
     out += "`" + items[i] + "`";
   }
   return out;

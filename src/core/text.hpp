@@ -16,8 +16,8 @@ std::vector<std::string> close_matches(std::string_view word, const std::vector<
                                        std::size_t n = 3, double cutoff = 0.6);
 
 std::string join(const std::vector<std::string>& items, std::string_view sep);
-/// `a`, `b` and `c` with backticks, for messages.
-std::string quoted_list(const std::vector<std::string>& items);
+/// `a`, `b` or `c` with backticks, for messages.
+std::string quoted_list(const std::vector<std::string>& items, std::string_view conjunction = "or");
 std::vector<std::string> split(std::string_view text, char sep);
 std::string_view trim(std::string_view text);
 bool is_glob_match(std::string_view pattern, std::string_view text);

@@ -33,6 +33,7 @@ config::Settings settings_for(const fs::path& root, core::SourceMap& sources, co
   for (const auto& s : options.ignore) settings.ignore.push_back(s);
   if (options.env) settings.env = *options.env;
   if (options.fail_on) settings.fail_on = *options.fail_on;
+  config::configure_deploy(settings.deploy, options.deploy_target, options.deploy_mapping, options.deploy_groups);
   return settings;
 }
 
@@ -41,7 +42,7 @@ core::Diagnostic internal_error(const rules::RuleInfo& rule, const model::Projec
   return core::Diagnostic{"KL000", core::Severity::Error,
                           "internal error in rule " + std::string(rule.code) + " (" + std::string(rule.name) +
                               "): " + what,
-                          span, {}, std::string("Please report this with the project that reproduces it.")};
+                          span, {}, std::string("Please report this with the project that reproduces it."), {}};
 }
 
 }  // namespace
@@ -70,6 +71,7 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
   build.env = result.settings.env;
   build.kedro_version = result.settings.kedro_version;
   build.jobs = options.jobs;
+  build.deploy = result.settings.deploy;
   result.project = model::build_project(root, sources, build);
   for (auto& f : config_findings) result.project.findings.push_back(std::move(f));
   const model::Project& project = result.project;

@@ -19,6 +19,8 @@ struct CheckOptions {
   std::vector<std::string> extend_select;
   std::vector<std::string> ignore;
   std::optional<core::Severity> fail_on;
+  /// Deployment checks: `--target`, `--mapping`, `--groups` (empty: from configuration).
+  std::string deploy_target, deploy_mapping, deploy_groups;
   std::size_t jobs = 2;
   /// For fixture tests: ignore every `select`/`ignore` from the project.
   bool only_selected = false;

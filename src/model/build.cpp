@@ -55,6 +55,12 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
   start = Clock::now();
   if (project.layout.pyproject && loader) build_catalog(project, sources, *loader);
   project.timings.catalog_seconds = seconds(start);
+  if (project.catalog) {
+    project.deployment = build_deployment(project, options.deploy, project.findings);
+    if (project.deployment) {
+      for (auto& f : project.deployment->problems) project.findings.push_back(f);
+    }
+  }
   collect_directives(project, sources, sources.size());
   return project;
 }

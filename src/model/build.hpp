@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "model/deploy.hpp"
 #include "model/project.hpp"
 
 namespace kedrolint::model {
@@ -11,6 +12,7 @@ struct BuildOptions {
   std::string env = "local";
   std::optional<std::string> kedro_version;  ///< overrides the detected version
   std::size_t jobs = 2;
+  DeployConfig deploy;
 };
 
 /// Discovers, parses and evaluates the project at `root` into the model.

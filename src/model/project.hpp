@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "core/source_map.hpp"
 #include "config/config_value.hpp"
 #include "model/catalog.hpp"
+#include "model/deploy.hpp"
 #include "model/pipeline.hpp"
 #include "model/kedro_error.hpp"
 #include "project/layout.hpp"
@@ -63,6 +65,8 @@ struct Project {
   /// "nothing uses X" findings are safe to make.
   [[nodiscard]] bool all_pipelines_complete() const;
 
+  /// The deployment groups and the data crossing them, when configured.
+  std::optional<Deployment> deployment;
   /// Python files the evaluation parsed (those the registry reaches).
   std::vector<std::filesystem::path> python_files;
   /// Where the time went, for `kedrolint profile`.

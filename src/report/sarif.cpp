@@ -99,6 +99,15 @@ void write_sarif(std::span<const core::Diagnostic> diagnostics, const Context& c
       }
       result["relatedLocations"] = std::move(related);
     }
+    if (!d.flow.empty()) {
+      Json steps = Json::array();
+      for (const auto& step : d.flow) {
+        steps.push_back({{"location",
+                          {{"physicalLocation", physical_location(ctx.sources, step.span)},
+                           {"message", {{"text", sentence(step.message)}}}}}});
+      }
+      result["codeFlows"] = Json::array({{{"threadFlows", Json::array({{{"locations", steps}}})}}});
+    }
     auto& file_hashes = hashes[d.primary.file];
     if (file_hashes.empty()) file_hashes = line_hashes(ctx.sources.get(d.primary.file).text());
     const auto line = display_range(ctx.sources, d.primary).start.line;
