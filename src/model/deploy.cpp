@@ -379,7 +379,6 @@ std::optional<Deployment> build_deployment(const Project& project, const DeployC
     }
     return std::nullopt;
   }
-  Deployment d;
   if (config.groups.rfind("tags:", 0) == 0 && config.mapping == "M:N" && project.layout.kedro_version.at_least(0, 19)) {
     const std::string prefix = config.groups.substr(5);
     if (!prefix.empty() && !is_valid_kedro_name(prefix)) {
@@ -390,18 +389,29 @@ std::optional<Deployment> build_deployment(const Project& project, const DeployC
                           std::string("Use a prefix such as `group.` (and tag nodes `group.training`).")});
     }
   }
+  std::vector<core::Finding> problems;
+  std::vector<Deployment::Collision> collisions;
+  const auto& nodes = it->second.order.order;
+  auto groups = groups_by(project, nodes, config, problems, &collisions);
+  Deployment assembled = assemble_deployment(config, config.pipeline, nodes, std::move(groups));
+  assembled.problems = std::move(problems);
+  assembled.collisions = std::move(collisions);
+  return assembled;
+}
+
+Deployment assemble_deployment(const DeployConfig& config, const std::string& pipeline, std::vector<NodePtr> nodes,
+                               std::vector<DeployGroup> groups) {
+  Deployment d;
   d.config = config;
-  d.pipeline = config.pipeline;
-  d.nodes = it->second.order.order;
-  d.groups = groups_by(project, d.nodes, config, d.problems, &d.collisions);
+  d.pipeline = pipeline;
+  d.nodes = std::move(nodes);
+  d.groups = std::move(groups);
   for (std::size_t g = 0; g < d.groups.size(); ++g) {
     for (const auto& n : d.groups[g].nodes) {
       auto& list = d.membership[n->name];
       if (std::find(list.begin(), list.end(), g) == list.end()) list.push_back(g);
     }
   }
-  std::map<std::string, std::size_t> position;
-  for (std::size_t i = 0; i < d.nodes.size(); ++i) position[d.nodes[i]->name] = i;
   for (const auto& e : data_edges(d.nodes)) {
     const auto& from = d.groups_of(d.nodes[e.producer]->name);
     const auto& to = d.groups_of(d.nodes[e.consumer]->name);

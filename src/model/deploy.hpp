@@ -80,6 +80,10 @@ struct Deployment {
 std::optional<Deployment> build_deployment(const Project& project, const DeployConfig& config,
                                            std::vector<core::Finding>& findings);
 
+/// Memberships and crossings of `groups` on the deployed `nodes`.
+Deployment assemble_deployment(const DeployConfig& config, const std::string& pipeline, std::vector<NodePtr> nodes,
+                               std::vector<DeployGroup> groups);
+
 /// Groups computed by a named strategy on the deployed pipeline (`kedrolint
 /// groups --by` and `--suggest`).
 std::vector<DeployGroup> groups_by(const Project& project, const std::vector<NodePtr>& nodes,

@@ -1,0 +1,213 @@
+#include "report/groups.hpp"
+
+#include <map>
+#include <tuple>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+
+namespace kedrolint::report {
+namespace {
+
+struct Summary {
+  std::vector<std::set<std::size_t>> depends_on;
+  std::size_t memory = 0, local = 0, shared = 0, unknown = 0;
+  std::vector<std::string> ungrouped, multiple;
+  bool acyclic = true;
+};
+
+Summary summarize(const model::Project& project, const model::Deployment& d) {
+  Summary s;
+  s.depends_on.resize(d.groups.size());
+  for (const auto& c : d.crossings) {
+    s.depends_on[c.to].insert(c.from);
+    switch (model::storage_of(project, c.dataset, d.config)) {
+      case model::Storage::Memory: ++s.memory; break;
+      case model::Storage::Local: ++s.local; break;
+      case model::Storage::Shared: ++s.shared; break;
+      case model::Storage::Unknown: ++s.unknown; break;
+    }
+  }
+  for (const auto& n : d.nodes) {
+    const auto& g = d.groups_of(n->name);
+    if (g.empty()) s.ungrouped.push_back(n->name);
+    if (g.size() > 1) s.multiple.push_back(n->name);
+  }
+  s.acyclic = model::shortest_group_cycle(d).empty();
+  return s;
+}
+
+// Identifiers safe for Mermaid and Graphviz.
+std::string ident(std::string_view prefix, std::size_t i) { return std::string(prefix) + std::to_string(i); }
+
+struct DrawnEdge {
+  model::NodePtr producer, consumer;
+  std::string dataset;
+};
+
+// Every producer -> consumer edge once per dataset, in consumer order.
+std::vector<DrawnEdge> edges_of(const model::Deployment& d) {
+  std::map<std::string_view, std::vector<std::pair<model::NodePtr, const model::DatasetRef*>>> producers;
+  for (const auto& n : d.nodes) {
+    for (const auto& o : n->outputs) producers[model::strip_transcoding(o.name)].emplace_back(n, &o);
+  }
+  std::vector<DrawnEdge> out;
+  std::set<std::tuple<std::string, std::string, std::string>> drawn;
+  for (const auto& consumer : d.nodes) {
+    for (const auto& in : consumer->inputs) {
+      auto it = producers.find(model::strip_transcoding(in.name));
+      if (it == producers.end()) continue;
+      for (const auto& [producer, o] : it->second) {
+        if (drawn.emplace(producer->name, consumer->name, o->name).second) out.push_back({producer, consumer, o->name});
+      }
+    }
+  }
+  return out;
+}
+
+std::string escape_label(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_groups_text(const model::Project& project, const model::Deployment& d, std::ostream& out) {
+  const auto s = summarize(project, d);
+  out << "Pipeline " << d.pipeline << ": " << d.nodes.size() << " nodes in " << d.groups.size() << " groups (mapping "
+      << d.config.mapping << (d.config.mapping == "M:N" ? ", " + d.config.groups : std::string()) << ")\n\n";
+  for (std::size_t g = 0; g < d.groups.size(); ++g) {
+    out << "group " << d.groups[g].name << " (" << d.groups[g].nodes.size() << " nodes)";
+    if (!s.depends_on[g].empty()) {
+      std::vector<std::string> names;
+      for (const auto i : s.depends_on[g]) names.push_back(d.groups[i].name);
+      out << ", after " << core::join(names, ", ");
+    }
+    out << "\n";
+    for (const auto& n : d.groups[g].nodes) out << "  " << n->name << "\n";
+  }
+  out << "\ncrossings:\n";
+  if (d.crossings.empty()) out << "  none\n";
+  std::set<std::tuple<std::string, std::size_t, std::size_t>> shown;
+  for (const auto& c : d.crossings) {
+    if (!shown.emplace(c.dataset, c.from, c.to).second) continue;
+    out << "  " << c.dataset << ": " << d.groups[c.from].name << " -> " << d.groups[c.to].name << " ["
+        << model::to_string(model::storage_of(project, c.dataset, d.config)) << "]\n";
+  }
+  out << "\nchecks: " << (s.acyclic ? "groups form a DAG" : "groups form a CYCLE (KL404)") << "; " << s.memory
+      << " in-memory crossing(s) (KL405); " << s.local << " local-path crossing(s) (KL406); " << s.ungrouped.size()
+      << " node(s) in no group (KL402); " << s.multiple.size() << " node(s) in several groups (KL401)\n";
+}
+
+void write_groups_json(const model::Project& project, const model::Deployment& d, std::ostream& out) {
+  const auto s = summarize(project, d);
+  nlohmann::ordered_json j;
+  j["pipeline"] = d.pipeline;
+  j["mapping"] = d.config.mapping;
+  j["strategy"] = d.config.mapping == "M:N" ? d.config.groups : d.config.mapping;
+  j["groups"] = nlohmann::ordered_json::array();
+  for (std::size_t g = 0; g < d.groups.size(); ++g) {
+    nlohmann::ordered_json group;
+    group["name"] = d.groups[g].name;
+    std::vector<std::string> nodes, deps;
+    for (const auto& n : d.groups[g].nodes) nodes.push_back(n->name);
+    for (const auto i : s.depends_on[g]) deps.push_back(d.groups[i].name);
+    group["nodes"] = nodes;
+    group["depends_on"] = deps;
+    j["groups"].push_back(std::move(group));
+  }
+  j["crossings"] = nlohmann::ordered_json::array();
+  for (const auto& c : d.crossings) {
+    j["crossings"].push_back({{"dataset", c.dataset},
+                              {"from", d.groups[c.from].name},
+                              {"to", d.groups[c.to].name},
+                              {"producer", c.producer->name},
+                              {"consumer", c.consumer->name},
+                              {"storage", std::string(model::to_string(model::storage_of(project, c.dataset, d.config)))}});
+  }
+  j["checks"] = {{"acyclic", s.acyclic},
+                 {"memory_crossings", s.memory},
+                 {"local_crossings", s.local},
+                 {"ungrouped_nodes", s.ungrouped},
+                 {"nodes_in_several_groups", s.multiple}};
+  out << j.dump(2) << "\n";
+}
+
+void write_groups_yaml(const model::Deployment& d, std::ostream& out) {
+  out << "# Deployment groups of pipeline `" << d.pipeline << "`, written by `kedrolint groups --write`.\n"
+      << "# Each group selects nodes with the arguments of Pipeline.filter; use it with\n"
+      << "# [tool.kedrolint.deploy] groups-file = \"<this file>\".\n"
+      << "groups:\n";
+  for (const auto& g : d.groups) {
+    out << "  " << core::python_str_repr(g.name) << ":\n    node_names:\n";
+    for (const auto& n : g.nodes) out << "      - " << core::python_str_repr(n->name) << "\n";
+  }
+}
+
+void write_groups_mermaid(const model::Project& project, const model::Deployment& d, std::ostream& out) {
+  std::map<std::string, std::string> id;
+  for (std::size_t i = 0; i < d.nodes.size(); ++i) id[d.nodes[i]->name] = ident("n", i);
+  out << "flowchart LR\n";
+  for (std::size_t g = 0; g < d.groups.size(); ++g) {
+    out << "  subgraph " << ident("g", g) << "[\"" << escape_label(d.groups[g].name) << "\"]\n";
+    for (const auto& n : d.groups[g].nodes) out << "    " << id[n->name] << "[\"" << escape_label(n->name) << "\"]\n";
+    out << "  end\n";
+  }
+  std::size_t link = 0;
+  std::vector<std::pair<std::size_t, std::string>> styles;
+  std::set<std::pair<std::string, std::string>> crossing;
+  for (const auto& c : d.crossings) crossing.emplace(c.producer->name + "\x1f" + c.consumer->name, c.dataset);
+  for (const auto& e : edges_of(d)) {
+    const bool crosses = crossing.count({e.producer->name + "\x1f" + e.consumer->name, e.dataset}) > 0;
+    const auto storage = model::storage_of(project, e.dataset, d.config);
+    out << "  " << id[e.producer->name] << " -->|" << escape_label(e.dataset)
+        << (crosses ? " (" + std::string(model::to_string(storage)) + ")" : std::string()) << "| " << id[e.consumer->name]
+        << "\n";
+    if (crosses) {
+      styles.emplace_back(link, storage == model::Storage::Memory  ? "stroke:#d62728,stroke-width:2px,stroke-dasharray:5 5"
+                                : storage == model::Storage::Local ? "stroke:#ff7f0e,stroke-width:2px"
+                                                                   : "stroke:#2ca02c,stroke-width:2px");
+    }
+    ++link;
+  }
+  for (const auto& [i, style] : styles) out << "  linkStyle " << i << " " << style << "\n";
+}
+
+void write_groups_dot(const model::Project& project, const model::Deployment& d, std::ostream& out) {
+  std::map<std::string, std::string> id;
+  for (std::size_t i = 0; i < d.nodes.size(); ++i) id[d.nodes[i]->name] = ident("n", i);
+  out << "digraph pipeline {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+      << "  edge [fontname=\"Helvetica\", fontsize=10];\n";
+  for (std::size_t g = 0; g < d.groups.size(); ++g) {
+    out << "  subgraph cluster_" << g << " {\n    label=\"" << escape_label(d.groups[g].name)
+        << "\";\n    style=filled; color=\"#e8eef7\";\n";
+    for (const auto& n : d.groups[g].nodes) out << "    " << id[n->name] << " [label=\"" << escape_label(n->name) << "\"];\n";
+    out << "  }\n";
+  }
+  std::set<std::pair<std::string, std::string>> crossing;
+  for (const auto& c : d.crossings) crossing.emplace(c.producer->name + "\x1f" + c.consumer->name, c.dataset);
+  for (const auto& e : edges_of(d)) {
+    const bool crosses = crossing.count({e.producer->name + "\x1f" + e.consumer->name, e.dataset}) > 0;
+    out << "  " << id[e.producer->name] << " -> " << id[e.consumer->name] << " [label=\"" << escape_label(e.dataset);
+    if (crosses) {
+      const auto storage = model::storage_of(project, e.dataset, d.config);
+      out << " (" << model::to_string(storage) << ")\", penwidth=2, color=\""
+          << (storage == model::Storage::Memory ? "#d62728\", style=dashed"
+              : storage == model::Storage::Local ? "#ff7f0e\""
+                                                 : "#2ca02c\"");
+    } else {
+      out << "\"";
+    }
+    out << "];\n";
+  }
+  out << "}\n";
+}
+
+}  // namespace kedrolint::report
