@@ -48,6 +48,8 @@ void check(const model::Project& project, RuleContext& ctx) {
         if (!outputs.count(o.name)) continue;
         auto it = project.datasets.find(o.name);
         if (it == project.datasets.end() || it->second.persisted) continue;
+        // A model lost at the end of a run is KL504's, with model-specific advice.
+        if (auto k = project.kinds.find(o.name); k != project.kinds.end() && k->second.kind == "model") continue;
         auto& hit = hits[o.name];
         if (!hit.ref) {
           hit.ref = &o;

@@ -13,5 +13,6 @@ Runner add_export_command(CLI::App& app);
 Runner add_catalog_command(CLI::App& app);
 Runner add_profile_command(CLI::App& app);
 Runner add_groups_command(CLI::App& app);
+Runner add_artifacts_command(CLI::App& app);
 
 }  // namespace kedrolint::cli

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::map<const CLI::App*, cli::Runner> runners;
   auto add = [&](cli::Runner runner) { runners[app.get_subcommands({}).back()] = std::move(runner); };
+  add(cli::add_artifacts_command(app));
   add(cli::add_catalog_command(app));
   add(cli::add_check_command(app));
   add(cli::add_export_command(app));

@@ -64,6 +64,36 @@ class Reader {
   std::vector<core::Finding>& findings_;
 };
 
+void read_artifacts(Reader& r, const parse::TomlValue& table, model::ArtifactsConfig& artifacts,
+                    std::vector<core::Finding>& findings) {
+  if (!table.is_table()) {
+    r.bad(table, "`artifacts` must be a table");
+    return;
+  }
+  const std::vector<std::string> kinds(std::begin(model::kKinds), std::end(model::kKinds));
+  for (const auto& [key, value] : table.table) {
+    if (key != "dataset-kinds" && key != "type-kinds") {
+      findings.push_back({std::string(kBadConfig), value.key_span, "unknown option `" + key + "` in `[tool.kedrolint.artifacts]`",
+                          {}, std::string("Known options: dataset-kinds, type-kinds.")});
+      continue;
+    }
+    if (!value.is_table()) {
+      r.bad(value, "`" + key + "` must be a table of name = kind");
+      continue;
+    }
+    auto& target = key == "dataset-kinds" ? artifacts.dataset_kinds : artifacts.type_kinds;
+    for (const auto& [name, kind] : value.table) {
+      auto text = r.string(kind, name);
+      if (!text) continue;
+      if (std::find(kinds.begin(), kinds.end(), *text) == kinds.end() && !text->empty()) {
+        r.bad(kind, "unknown kind `" + *text + "`", "Kinds: " + core::join(kinds, ", ") + ".");
+        continue;
+      }
+      target.emplace_back(name, *text);
+    }
+  }
+}
+
 void read_deploy(Reader& r, const parse::TomlValue& table, model::DeployConfig& deploy,
                  std::vector<core::Finding>& findings) {
   if (!table.is_table()) {
@@ -198,6 +228,13 @@ const std::vector<OptionDoc>& option_docs() {
        "With `tags:<prefix>` groups: report nodes without such a tag, or run each in its own task."},
       {"deploy.shared-storage", "list of path prefixes", "the target's", "deploy.shared-storage = [\"s3://\", \"/mnt/shared\"]",
        "Storage that every task can reach, in addition to the target's; other paths count as local to one task."},
+      {"artifacts.dataset-kinds", "table of dataset class -> kind", "{}",
+       "artifacts.dataset-kinds = { \"my_pkg.datasets.OnnxDataset\" = \"model\" }",
+       "Artifact kinds of dataset classes, consulted before the built-in table (`package.*` wildcards allowed). "
+       "Kinds: model, table, array, metrics, plot, media, text, object; \"\" means the class does not decide."},
+      {"artifacts.type-kinds", "table of Python type -> kind", "{}",
+       "artifacts.type-kinds = { \"my_lib.models.*\" = \"model\" }",
+       "Artifact kinds of Python types (fully qualified, after import resolution), consulted before the built-in table."},
       {"kedro-version", "string", "detected", "kedro-version = \"0.19.15\"",
        "The Kedro version whose semantics to follow. By default it is taken from `kedro_init_version`, or from "
        "an exact `kedro==` pin that agrees with it."},
@@ -276,6 +313,8 @@ Settings read_settings(const parse::TomlValue* table, std::vector<core::Finding>
       if (auto text = r.string(value, key)) s.env = *text;
     } else if (key == "kedro-version") {
       if (auto text = r.string(value, key)) s.kedro_version = *text;
+    } else if (key == "artifacts") {
+      read_artifacts(r, value, s.artifacts, findings);
     } else if (key == "deploy") {
       read_deploy(r, value, s.deploy, findings);
     } else {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "model/artifacts.hpp"
 #include "model/deploy.hpp"
 #include "parse/toml_source.hpp"
 
@@ -32,6 +33,7 @@ struct Settings {
   std::string env = "local";
   std::optional<std::string> kedro_version;  ///< overrides the detected version
   model::DeployConfig deploy;                ///< [tool.kedrolint.deploy]
+  model::ArtifactsConfig artifacts;          ///< [tool.kedrolint.artifacts]
 
   [[nodiscard]] bool enabled(std::string_view code) const;
   [[nodiscard]] bool ignored_in_file(std::string_view code, std::string_view display_path) const;

@@ -72,6 +72,7 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
   build.kedro_version = result.settings.kedro_version;
   build.jobs = options.jobs;
   build.deploy = result.settings.deploy;
+  build.artifacts = result.settings.artifacts;
   result.project = model::build_project(root, sources, build);
   for (auto& f : config_findings) result.project.findings.push_back(std::move(f));
   const model::Project& project = result.project;

@@ -55,6 +55,7 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
   start = Clock::now();
   if (project.layout.pyproject && loader) build_catalog(project, sources, *loader);
   project.timings.catalog_seconds = seconds(start);
+  if (project.catalog) infer_kinds(project, options.artifacts);
   if (project.catalog) {
     project.deployment = build_deployment(project, options.deploy, project.findings);
     if (project.deployment) {

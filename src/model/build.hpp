@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "model/artifacts.hpp"
 #include "model/deploy.hpp"
 #include "model/project.hpp"
 
@@ -13,6 +14,7 @@ struct BuildOptions {
   std::optional<std::string> kedro_version;  ///< overrides the detected version
   std::size_t jobs = 2;
   DeployConfig deploy;
+  ArtifactsConfig artifacts;
 };
 
 /// Discovers, parses and evaluates the project at `root` into the model.

@@ -8,6 +8,7 @@
 #include "core/diagnostic.hpp"
 #include "core/source_map.hpp"
 #include "config/config_value.hpp"
+#include "model/artifacts.hpp"
 #include "model/catalog.hpp"
 #include "model/deploy.hpp"
 #include "model/pipeline.hpp"
@@ -65,6 +66,9 @@ struct Project {
   /// "nothing uses X" findings are safe to make.
   [[nodiscard]] bool all_pipelines_complete() const;
 
+  /// The artifact kind of each dataset of the registered pipelines, with the
+  /// evidence for it.
+  std::map<std::string, ArtifactKind> kinds;
   /// The deployment groups and the data crossing them, when configured.
   std::optional<Deployment> deployment;
   /// Python files the evaluation parsed (those the registry reaches).

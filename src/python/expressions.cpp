@@ -680,17 +680,7 @@ Value Interpreter::eval_string(ts::Node expr, Frame& f) {
 
 std::string Interpreter::annotation_text(ts::Node type, Frame& f) {
   // Resolve dotted names through the imports in scope; keep the rest as written.
-  ts::Node n = type.is("type") && type.named_child_count() ? type.named_child(0) : type;
-  const auto t = n.type();
-  if (t == "identifier" || t == "attribute") {
-    std::vector<std::string> parts;
-    ts::Node cur = n;
-    while (cur.is("attribute")) {
-      parts.insert(parts.begin(), std::string(f.src->text(cur.field("attribute"))));
-      cur = cur.field("object");
-    }
-    if (!cur.is("identifier")) return std::string(f.src->text(n));
-    const std::string head(f.src->text(cur));
+  auto resolve = [&](const std::string& head, const std::vector<std::string>& parts) {
     Value base;
     bool found = false;
     for (ScopePtr s = f.locals; s && !found; s = s->parent) {
@@ -706,6 +696,44 @@ std::string Interpreter::annotation_text(ts::Node type, Frame& f) {
     else prefix = head;
     for (const auto& p : parts) prefix += "." + p;
     return prefix;
+  };
+  ts::Node n = type.is("type") && type.named_child_count() ? type.named_child(0) : type;
+  const auto t = n.type();
+  if (t == "identifier" || t == "attribute") {
+    std::vector<std::string> parts;
+    ts::Node cur = n;
+    while (cur.is("attribute")) {
+      parts.insert(parts.begin(), std::string(f.src->text(cur.field("attribute"))));
+      cur = cur.field("object");
+    }
+    if (!cur.is("identifier")) return std::string(f.src->text(n));
+    return resolve(std::string(f.src->text(cur)), parts);
+  }
+  if (t == "string") {
+    // A string annotation ("pd.DataFrame", from __future__ import annotations
+    // style): resolve every dotted name inside it the same way.
+    std::string content;
+    for (std::uint32_t i = 0; i < n.child_count(); ++i) {
+      if (n.child(i).is("string_content")) content += std::string(f.src->text(n.child(i)));
+    }
+    std::string out;
+    std::size_t i = 0;
+    while (i < content.size()) {
+      const auto c = static_cast<unsigned char>(content[i]);
+      if (!(std::isalpha(c) || c == '_')) {
+        out += content[i++];
+        continue;
+      }
+      std::size_t j = i;
+      while (j < content.size() &&
+             (std::isalnum(static_cast<unsigned char>(content[j])) || content[j] == '_' || content[j] == '.')) {
+        ++j;
+      }
+      const auto pieces = core::split(content.substr(i, j - i), '.');
+      out += resolve(pieces.front(), std::vector<std::string>(pieces.begin() + 1, pieces.end()));
+      i = j;
+    }
+    return out;
   }
   if (t == "generic_type" || t == "subscript") {
     std::string out;

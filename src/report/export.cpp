@@ -83,6 +83,17 @@ Json build_export(const model::Project& project, const std::optional<std::string
     if (d.filepath_symbolic) item["symbolic"] = true;
     item["class"] = d.resolved.qualified.empty() ? Json(nullptr) : Json(d.resolved.qualified);
     item["location"] = d.entry ? location(project, d.entry->key_span) : Json(nullptr);
+    if (auto k = project.kinds.find(name); k != project.kinds.end()) {
+      item["kind"] = k->second.kind;
+      Json evidence = Json::array();
+      for (const auto& e : k->second.evidence) {
+        evidence.push_back({{"source", e.source},
+                            {"kind", e.kind.empty() ? Json(nullptr) : Json(e.kind)},
+                            {"detail", e.detail},
+                            {"location", location(project, e.span)}});
+      }
+      item["kind_evidence"] = std::move(evidence);
+    }
     datasets[name] = std::move(item);
   }
   out["datasets"] = std::move(datasets);

@@ -1,0 +1,267 @@
+#include "model/artifacts.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "model/project.hpp"
+
+namespace kedrolint::model {
+namespace {
+
+struct TableEntry {
+  const char* pattern;
+  const char* kind;
+};
+
+constexpr TableEntry kDatasetKinds[] = {
+#define KL_DATASET_KIND(pattern, kind) {pattern, kind},
+#include "rules/data/dataset_kinds.def"
+#undef KL_DATASET_KIND
+};
+
+constexpr TableEntry kTypeKinds[] = {
+#define KL_TYPE_KIND(pattern, kind) {pattern, kind},
+#include "rules/data/type_kinds.def"
+#undef KL_TYPE_KIND
+};
+
+bool pattern_matches(std::string_view pattern, std::string_view name) {
+  if (pattern.size() >= 2 && pattern.substr(pattern.size() - 2) == ".*") {
+    const auto prefix = pattern.substr(0, pattern.size() - 1);  // keeps the dot
+    return name.substr(0, prefix.size()) == prefix;
+  }
+  return pattern == name;
+}
+
+// "CSVDataSet" and "CSVDataset" are the same class for the tables.
+std::string canonical(std::string s) {
+  const std::string old = "DataSet";
+  if (s.size() >= old.size() && s.compare(s.size() - old.size(), old.size(), old) == 0) {
+    s.replace(s.size() - old.size(), old.size(), "Dataset");
+  }
+  for (const char* prefix : {"kedro_datasets.", "kedro.extras.datasets.", "kedro.io."}) {
+    if (s.rfind(prefix, 0) == 0) s = s.substr(std::string(prefix).size());
+  }
+  return s;
+}
+
+void split_top(std::string_view s, char sep, std::vector<std::string>& out) {
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '[') ++depth;
+    if (s[i] == ']') --depth;
+    if (s[i] == sep && depth == 0) {
+      out.emplace_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  out.emplace_back(s.substr(start));
+}
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '"' || s.front() == '\'')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+TypeTerm parse_term(std::string_view text) {
+  TypeTerm t;
+  const std::string s = trimmed(text);
+  const auto open = s.find('[');
+  if (open == std::string::npos || s.back() != ']') {
+    t.name = s;
+    return t;
+  }
+  t.name = trimmed(s.substr(0, open));
+  std::vector<std::string> parts;
+  split_top(std::string_view(s).substr(open + 1, s.size() - open - 2), ',', parts);
+  for (const auto& p : parts) t.args.push_back(parse_term(p));
+  return t;
+}
+
+std::string last_part(const std::string& name) { return name.substr(name.rfind('.') + 1); }
+
+void flatten(const TypeTerm& t, std::vector<TypeTerm>& out) {
+  const std::string last = last_part(t.name);
+  if ((last == "Optional" || last == "Union") && !t.args.empty()) {
+    for (const auto& a : t.args) flatten(a, out);
+    return;
+  }
+  if (t.name == "None" || t.name == "NoneType" || t.name.empty()) return;
+  out.push_back(t);
+}
+
+std::string describe(const TypeTerm& t) {
+  std::string out = t.name;
+  if (!t.args.empty()) {
+    out += "[";
+    for (std::size_t i = 0; i < t.args.size(); ++i) out += (i ? ", " : "") + describe(t.args[i]);
+    out += "]";
+  }
+  return out;
+}
+
+// dict[str, float] and friends: metrics, but only with support.
+bool numeric_dict(const TypeTerm& t) {
+  const std::string last = last_part(t.name);
+  if ((last != "dict" && last != "Dict" && last != "Mapping") || t.args.size() != 2) return false;
+  const std::string v = last_part(t.args[1].name);
+  return v == "float" || v == "int" || v == "Number";
+}
+
+struct Judgement {
+  std::string kind;
+  bool weak = false;
+};
+
+Judgement judge(const TypeTerm& t, const ArtifactsConfig& config) {
+  if (numeric_dict(t)) return {"metrics", true};
+  const std::string last = last_part(t.name);
+  if (last == "dict" || last == "Dict" || last == "list" || last == "List") return {"object", false};
+  return {kind_of_type(t.name, config), false};
+}
+
+// The parameter of `func` that receives input `index` of `node`.
+const Param* receiving_param(const Node& node, std::size_t index) {
+  const auto& params = node.func.signature.params;
+  if (node.inputs_form == IoForm::Dict) {
+    const std::string& key = index < node.input_keys.size() ? node.input_keys[index] : std::string();
+    for (const auto& p : params) {
+      if (p.name == key && p.kind != Param::Kind::VarPositional) return &p;
+    }
+    for (const auto& p : params) {
+      if (p.kind == Param::Kind::VarKeyword) return &p;
+    }
+    return nullptr;
+  }
+  std::size_t k = 0;
+  for (const auto& p : params) {
+    if (p.kind == Param::Kind::PositionalOnly || p.kind == Param::Kind::PositionalOrKeyword) {
+      if (k++ == index) return &p;
+    } else if (p.kind == Param::Kind::VarPositional) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string kind_of_type(const std::string& qualified, const ArtifactsConfig& config) {
+  for (const auto& [pattern, kind] : config.type_kinds) {
+    if (pattern_matches(pattern, qualified)) return kind;
+  }
+  for (const auto& e : kTypeKinds) {
+    if (pattern_matches(e.pattern, qualified)) return e.kind;
+  }
+  return {};
+}
+
+std::string kind_of_dataset_type(const std::string& type, const std::string& qualified, const ArtifactsConfig& config) {
+  for (const auto& [pattern, kind] : config.dataset_kinds) {
+    if (pattern_matches(pattern, type) || pattern_matches(pattern, qualified)) return kind;
+  }
+  const std::string short_name = canonical(type);
+  for (const auto& e : kDatasetKinds) {
+    if (pattern_matches(e.pattern, short_name) || pattern_matches(e.pattern, type) ||
+        (!qualified.empty() && pattern_matches(e.pattern, qualified))) {
+      return e.kind;
+    }
+  }
+  return {};
+}
+
+std::vector<TypeTerm> annotation_alternatives(const std::string& annotation) {
+  std::vector<TypeTerm> out;
+  if (annotation.empty()) return out;
+  std::vector<std::string> parts;
+  split_top(annotation, '|', parts);
+  for (const auto& p : parts) flatten(parse_term(p), out);
+  return out;
+}
+
+void infer_kinds(Project& project, const ArtifactsConfig& config) {
+  auto& kinds = project.kinds;
+  auto add = [&](const std::string& dataset, KindEvidence e) {
+    if (dataset == "parameters" || dataset.rfind("params:", 0) == 0) return;
+    kinds[dataset].evidence.push_back(std::move(e));
+  };
+  // Producers and consumers, from the functions' annotations.
+  for (const auto& n : project.registered_nodes()) {
+    const auto returned = annotation_alternatives(n->func.return_annotation);
+    for (std::size_t i = 0; i < n->outputs.size(); ++i) {
+      std::vector<TypeTerm> terms;
+      for (const auto& r : returned) {
+        const std::string last = last_part(r.name);
+        if (n->outputs_form == IoForm::String) {
+          terms.push_back(r);
+        } else if (n->outputs_form == IoForm::List && (last == "tuple" || last == "Tuple") &&
+                   r.args.size() == n->outputs.size()) {
+          flatten(r.args[i], terms);
+        } else if (n->outputs_form == IoForm::Dict && (last == "dict" || last == "Dict") && r.args.size() == 2) {
+          flatten(r.args[1], terms);
+        }
+      }
+      for (const auto& t : terms) {
+        const auto j = judge(t, config);
+        if (j.kind.empty()) continue;
+        add(n->outputs[i].name, {"producer", j.kind,
+                                 "`" + n->func.name + "` (node `" + n->name + "`) returns " + describe(t),
+                                 n->outputs[i].span, j.weak, describe(t)});
+      }
+    }
+    for (std::size_t i = 0; i < n->raw_inputs.size(); ++i) {
+      const Param* p = receiving_param(*n, i);
+      if (!p) continue;
+      for (const auto& t : annotation_alternatives(p->annotation)) {
+        const auto j = judge(t, config);
+        if (j.kind.empty()) continue;
+        add(n->raw_inputs[i].name, {"consumer", j.kind,
+                                    "`" + n->func.name + "` (node `" + n->name + "`) takes `" + p->name + ": " +
+                                        describe(t) + "`",
+                                    n->raw_inputs[i].span, j.weak, describe(t)});
+      }
+    }
+  }
+  // The class and the catalog metadata.
+  for (const auto& [name, d] : project.datasets) {
+    auto& k = kinds[name];
+    if (d.entry) {
+      const std::string cls = kind_of_dataset_type(d.type, d.resolved.qualified, config);
+      k.evidence.push_back({"class", cls, "`" + d.type + "`" + (cls.empty() ? " can hold anything" : ""),
+                            d.entry->type_span.valid() ? d.entry->type_span : d.entry->key_span, false, {}});
+      if (const auto* meta = d.entry->config->get("metadata")) {
+        if (const auto* kl = meta->get("kedrolint"); kl && kl->get("kind") && kl->get("kind")->is_scalar()) {
+          const auto* kind = kl->get("kind");
+          k.evidence.push_back({"metadata", kind->text, "catalog metadata `kedrolint: {kind: " + kind->text + "}`",
+                                kind->span, false, {}});
+        }
+      }
+    } else {
+      k.evidence.push_back({"class", "", "no catalog entry: a MemoryDataset can hold anything", {}, false, {}});
+    }
+  }
+  // Decide.
+  for (auto& [name, k] : kinds) {
+    auto first = [&](const char* source, bool allow_weak) -> std::string {
+      for (const auto& e : k.evidence) {
+        if (e.source == source && !e.kind.empty() && (allow_weak || !e.weak)) return e.kind;
+      }
+      return {};
+    };
+    std::string kind = first("metadata", true);
+    if (kind.empty()) kind = first("class", false);
+    if (kind.empty()) kind = first("producer", false);
+    if (kind.empty()) kind = first("consumer", false);
+    // dict[str, float] is metrics when the storage agrees (JSON, YAML, tracking).
+    const std::string weak = first("producer", true).empty() ? first("consumer", true) : first("producer", true);
+    if ((kind.empty() || kind == "object") && weak == "metrics") {
+      const std::string cls = first("class", false);
+      kind = cls == "object" || cls == "metrics" ? "metrics" : (kind.empty() ? "object" : kind);
+    }
+    k.kind = kind.empty() ? "unknown" : kind;
+  }
+}
+
+}  // namespace kedrolint::model
