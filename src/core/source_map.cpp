@@ -50,6 +50,9 @@ SourceMap::Loaded SourceMap::load(const fs::path& path) {
     return Loaded{&file, error};
   };
   std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) return fail({ReadError::Kind::Unreadable, "no such file", 0});
+  if (!fs::is_regular_file(status)) return fail({ReadError::Kind::Unreadable, "not a regular file", 0});
   const auto size = fs::file_size(path, ec);
   if (!ec && size > kMaxFileBytes) {
     return fail({ReadError::Kind::TooLarge, std::to_string(size) + " bytes", 0});

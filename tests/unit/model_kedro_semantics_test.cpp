@@ -1,0 +1,133 @@
+#include <catch2/catch.hpp>
+
+#include "model/factory_pattern.hpp"
+#include "model/kedro_ops.hpp"
+#include "model/naming.hpp"
+
+using namespace kedrolint::model;
+
+namespace {
+
+Node make_node(std::string module, std::string func, std::vector<std::string> ins, std::vector<std::string> outs) {
+  Node n;
+  n.func.module = std::move(module);
+  n.func.name = func;
+  n.func.qualname = func;
+  n.inputs_form = ins.empty() ? IoForm::None : IoForm::List;
+  n.outputs_form = outs.size() == 1 ? IoForm::String : IoForm::List;
+  for (auto& i : ins) n.raw_inputs.push_back({i, {}});
+  for (auto& o : outs) n.outputs.push_back({o, {}});
+  order_dict_inputs(n);
+  return n;
+}
+
+const kedrolint::project::KedroVersion k15 = *kedrolint::project::parse_kedro_version("1.5.0");
+const kedrolint::project::KedroVersion k019 = *kedrolint::project::parse_kedro_version("0.19.15");
+const kedrolint::project::KedroVersion k018 = *kedrolint::project::parse_kedro_version("0.18.14");
+
+}  // namespace
+
+// Verified against Kedro 1.x (KEDRO_SEMANTICS.md 1.3).
+TEST_CASE("default node names in Kedro 1.x are sha256 based", "[model]") {
+  auto f = make_node("__main__", "f", {"a", "b"}, {"c"});
+  CHECK(*default_node_name(f, k15) == "f__11ef6db7");
+  auto ns = make_node("__main__", "f", {"ns.a", "ns.b"}, {"ns.c"});
+  ns.namespace_ = "ns";
+  CHECK(*full_node_name(ns, k15) == "ns.f__73b7298d");
+  auto lambda = make_node("__main__", "<lambda>", {"i"}, {"o"});
+  CHECK(*default_node_name(lambda, k15) == "<lambda>__58456c12");
+  auto g = make_node("__main__", "g", {"A", "B", "C"}, {});
+  g.outputs_form = IoForm::None;
+  CHECK(*default_node_name(g, k15) == "g__96b5e0d2");
+  auto partial = make_node("__main__", "", {"B", "C"}, {"o"});
+  partial.func.is_partial = true;
+  partial.func.has_name = false;
+  partial.func.inner_name = "g";
+  CHECK(*default_node_name(partial, k15) == "partial(g)__71f7fb04");
+}
+
+TEST_CASE("default node names in Kedro 0.19 and 0.18 are str(node)", "[model]") {
+  auto f = make_node("m", "f", {"a", "b"}, {"c"});
+  CHECK(*default_node_name(f, k019) == "f([a;b]) -> [c]");
+  CHECK(*default_node_name(f, k018) == "f([a,b]) -> [c]");
+  auto none = make_node("m", "f", {}, {"c"});
+  CHECK(*default_node_name(none, k019) == "f(None) -> [c]");
+  auto external = make_node("numpy", "mean", {"a"}, {"b"});
+  external.func.external = true;
+  CHECK_FALSE(default_node_name(external, k15).has_value());  // __module__ is not knowable
+  CHECK(*default_node_name(external, k019) == "mean([a]) -> [b]");
+}
+
+TEST_CASE("dict inputs are ordered by the function signature", "[model]") {
+  // def h(a, b=1, *, c, **kw) with {"k2": "X2", "c": "C", "k1": "X1", "a": "A"} -> [A, C, X2, X1]
+  Node n;
+  n.func.signature.known = true;
+  n.func.signature.params = {{"a", Param::Kind::PositionalOrKeyword, false, ""},
+                             {"b", Param::Kind::PositionalOrKeyword, true, ""},
+                             {"c", Param::Kind::KeywordOnly, false, ""},
+                             {"kw", Param::Kind::VarKeyword, false, ""}};
+  n.inputs_form = IoForm::Dict;
+  n.input_keys = {"k2", "c", "k1", "a"};
+  n.raw_inputs = {{"X2", {}}, {"C", {}}, {"X1", {}}, {"A", {}}};
+  order_dict_inputs(n);
+  std::vector<std::string> names;
+  for (const auto& i : n.inputs) names.push_back(i.name);
+  CHECK(names == std::vector<std::string>{"A", "C", "X2", "X1"});
+}
+
+TEST_CASE("namespacing renames like Pipeline._rename", "[model]") {
+  const std::map<std::string, std::string> mapping = {{"mapped", "outside"}, {"base", "new_base"}};
+  CHECK(rename_dataset("x", mapping, "ns", true) == "ns.x");
+  CHECK(rename_dataset("params:p", mapping, "ns", true) == "params:ns.p");
+  CHECK(rename_dataset("parameters", mapping, "ns", true) == "parameters");
+  CHECK(rename_dataset("mapped", mapping, "ns", true) == "outside");
+  CHECK(rename_dataset("base@spark", mapping, "ns", true) == "new_base@spark");
+  CHECK(rename_dataset("t@pandas", mapping, "ns", true) == "ns.t@pandas");
+  CHECK(rename_dataset("x", mapping, "ns", false) == "x");  // prefix_datasets_with_namespace=False
+}
+
+TEST_CASE("dataset factory patterns match like the parse library", "[model]") {
+  std::string error;
+  auto p = FactoryPattern::compile("{a}_{b}", error);
+  REQUIRE(p);
+  auto m = p->match("x_y_z");
+  REQUIRE(m);
+  CHECK(m->at("a") == "x");  // lazy: the first field takes the shortest text
+  CHECK(m->at("b") == "y_z");
+  auto dotted = FactoryPattern::compile("{namespace}.{name}", error);
+  CHECK(dotted->match("a.b.c")->at("name") == "b.c");
+  auto csv = FactoryPattern::compile("{name}_CSV", error);
+  CHECK(csv->match("foo_csv")->at("name") == "foo");  // case-insensitive, values keep their case
+  auto repeated = FactoryPattern::compile("{x}_{x}", error);
+  CHECK(repeated->match("a_a"));
+  CHECK_FALSE(repeated->match("a_b"));
+  auto typed = FactoryPattern::compile("model_{n:d}", error);
+  CHECK(typed->match("model_007")->at("n") == "7");
+  CHECK_FALSE(typed->match("model_x"));
+  CHECK_FALSE(FactoryPattern::compile("{name", error));
+  CHECK(error.find("unbalanced") != std::string::npos);
+  CHECK(FactoryPattern::compile("{{literal}}_{x}", error)->match("{literal}_1"));
+}
+
+TEST_CASE("dataset factory patterns rank like Kedro", "[model]") {
+  std::vector<std::string> texts = {"in-{dataset_name}", "{dataset_name}#csv", "out-{dataset_name}", "{name}_data",
+                                    "{name}-{folder}#csv", "{namespace}.int_{name}"};
+  std::vector<FactoryPattern> patterns;
+  std::string error;
+  for (const auto& t : texts) patterns.push_back(*FactoryPattern::compile(t, error));
+  std::sort(patterns.begin(), patterns.end(), pattern_ranks_before);
+  std::vector<std::string> ranked;
+  for (const auto& p : patterns) ranked.push_back(p.text());
+  // Verified order (KEDRO_SEMANTICS.md 6.4).
+  CHECK(ranked == std::vector<std::string>{"{namespace}.int_{name}", "{name}-{folder}#csv", "{name}_data",
+                                           "out-{dataset_name}", "{dataset_name}#csv", "in-{dataset_name}"});
+  CHECK(FactoryPattern::compile("{a}{b}", error)->is_catch_all());
+}
+
+TEST_CASE("Kedro names and tags accept letters, digits, _, - and .", "[model]") {
+  CHECK(is_valid_kedro_name("train_model-v2.final"));
+  CHECK(is_valid_kedro_name("modèle"));
+  CHECK_FALSE(is_valid_kedro_name("group:training"));
+  CHECK_FALSE(is_valid_kedro_name("with space"));
+  CHECK_FALSE(is_valid_kedro_name(""));
+}
