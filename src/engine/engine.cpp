@@ -25,7 +25,6 @@ config::Settings settings_for(const fs::path& root, core::SourceMap& sources, co
   config::Settings settings = config::read_settings(table, findings);
   if (options.only_selected) {
     settings.select.clear();
-    settings.extend_select.clear();
     settings.ignore.clear();
   }
   if (options.select) settings.select = *options.select;
@@ -121,9 +120,11 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
   for (const auto& rule : rules::all_rules()) {
     if (rule.body->phase == rules::Phase::AfterSuppression && result.settings.enabled(rule.code)) run(rule, &usage);
   }
+  // Findings about suppressions are silenced only by directives that name
+  // them: a bare `ignore` cannot hide the report that it is unused.
   suppress::Suppressor late(project.directives);
   for (auto& d : found) {
-    if (!late.suppresses(d, line_of(d))) kept.push_back(std::move(d));
+    if (!late.suppresses(d, line_of(d), /*bare=*/false)) kept.push_back(std::move(d));
   }
   sort_diagnostics(kept, sources);
   result.diagnostics = std::move(kept);

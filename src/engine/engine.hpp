@@ -22,7 +22,8 @@ struct CheckOptions {
   /// Deployment checks: `--target`, `--mapping`, `--groups` (empty: from configuration).
   std::string deploy_target, deploy_mapping, deploy_groups;
   std::size_t jobs = 2;
-  /// For fixture tests: ignore every `select`/`ignore` from the project.
+  /// For fixture tests: ignore the project's `select`/`ignore` (its
+  /// `extend-select` still adds rules a case needs).
   bool only_selected = false;
 };
 

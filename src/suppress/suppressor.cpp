@@ -50,7 +50,7 @@ Suppressor::Suppressor(const DirectivesByFile& directives) {
   }
 }
 
-bool Suppressor::suppresses(const core::Diagnostic& d, std::uint32_t line) {
+bool Suppressor::suppresses(const core::Diagnostic& d, std::uint32_t line, bool bare) {
   auto it = scopes_.find(d.primary.file);
   if (it == scopes_.end()) return false;
   bool hit = false;
@@ -59,6 +59,7 @@ bool Suppressor::suppresses(const core::Diagnostic& d, std::uint32_t line) {
     auto& entry = usage_.entries[scope.entry];
     const Directive& dir = *entry.directive;
     if (dir.codes.empty()) {
+      if (!bare) continue;
       entry.used[0] = true;
       hit = true;
       continue;

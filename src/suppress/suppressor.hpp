@@ -37,7 +37,8 @@ class Suppressor {
  public:
   explicit Suppressor(const DirectivesByFile& directives);
   /// True when a directive covers `d`; records which one did.
-  bool suppresses(const core::Diagnostic& d, std::uint32_t line);
+  /// `bare`: whether a bare `ignore` (no codes) counts.
+  bool suppresses(const core::Diagnostic& d, std::uint32_t line, bool bare = true);
   [[nodiscard]] const Usage& usage() const { return usage_; }
 
  private:
