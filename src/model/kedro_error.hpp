@@ -16,6 +16,7 @@ struct KedroError {
     ConstructionError,  ///< bad node()/pipeline() arguments, filters on missing names
     DuplicateNodeName,  ///< the same name twice in one Pipeline(...) call
     FunctionNotFound,   ///< node(func=...) names something undefined
+    ModuleImportError,  ///< a project module raises while it is imported
   };
   Kind kind;
   core::Span span;

@@ -154,20 +154,38 @@ void Interpreter::execute_module(const ModulePtr& module) {
   f.src = module->source;
   f.module_level = true;
   const ts::Node root = module->source->tree.root();
-  for (std::uint32_t i = 0; i < root.named_child_count(); ++i) exec_stmt_at_module_level(root.named_child(i), f);
+  for (std::uint32_t i = 0; i < root.named_child_count(); ++i) {
+    if (!exec_stmt_at_module_level(root.named_child(i), f)) {
+      if (module->failure.reported) break;
+      record_.errors.push_back({model::KedroError::Kind::ModuleImportError, module->failure.span,
+                                "importing `" + module->name + "` fails: " + module->failure.reason, {},
+                                module->failure.suggestions.empty()
+                                    ? std::nullopt
+                                    : std::optional<std::string>("Did you mean " +
+                                                                 core::quoted_list(module->failure.suggestions) + "?")});
+      break;
+    }
+  }
 }
 
-void Interpreter::exec_stmt_at_module_level(ts::Node stmt, Frame& f) {
+bool Interpreter::exec_stmt_at_module_level(ts::Node stmt, Frame& f) {
   try {
     const Flow flow = exec_stmt(stmt, f);
     (void)flow;
   } catch (const Abort& abort) {
+    if (abort.why.is_error) {
+      // Python raises while importing: the whole import fails.
+      f.module->failed = true;
+      f.module->failure = abort.why;
+      return false;
+    }
     std::vector<std::pair<std::string, core::Span>> names;
     bound_names(stmt, *f.src, names);
     for (const auto& [name, span] : names) {
       f.locals->set(name, make_unknown(abort.why.reason, abort.why.span));
     }
   }
+  return true;
 }
 
 Interpreter::Flow Interpreter::exec_block(ts::Node block, Frame& f) {
@@ -586,7 +604,9 @@ Value Interpreter::define_class(ts::Node def, Frame& f) {
   body.src = f.src;
   body.qualprefix = cls->qualname + ".";
   const ts::Node block = def.field("body");
-  for (std::uint32_t i = 0; i < block.named_child_count(); ++i) exec_stmt_at_module_level(block.named_child(i), body);
+  for (std::uint32_t i = 0; i < block.named_child_count(); ++i) {
+    if (!exec_stmt_at_module_level(block.named_child(i), body)) throw Abort{f.module->failure};
+  }
   cls->attributes = body.locals;
   return Value(ClassPtr(cls), cls->def_span);
 }
@@ -598,11 +618,17 @@ void Interpreter::exec_import(ts::Node stmt, Frame& f) {
     if (c.is("aliased_import")) {
       const std::string name(f.src->text(c.field("name")));
       ModulePtr module = import_module(name, span);
+      if ((module && module->failed) || (!module && is_project_module_name(name))) {
+        throw Abort{import_error("no importable module named `" + name + "` in the project", span, "", {})};
+      }
       bind_name(std::string(f.src->text(c.field("alias"))), module ? Value(module) : Value(External{name}), f);
     } else if (c.is("dotted_name")) {
       const std::string name(f.src->text(c));
       const std::string top = name.substr(0, name.find('.'));
       ModulePtr module = import_module(name, span);
+      if ((module && module->failed) || (!module && is_project_module_name(name))) {
+        throw Abort{import_error("no importable module named `" + name + "` in the project", span, "", {})};
+      }
       ModulePtr top_module = module ? import_module(top, span) : nullptr;
       bind_name(top, top_module ? Value(top_module) : Value(External{top}), f);
     }
@@ -629,14 +655,20 @@ void Interpreter::exec_import_from(ts::Node stmt, Frame& f) {
   const core::Span span = f.src->span(stmt);
   const ModulePtr module = import_module(name, span);
   if (module && module->failed) {
-    throw Abort{{"module `" + name + "` cannot be imported (it does not parse or cannot be read)", span}};
+    // The failing module reported its own cause; this one only propagates it.
+    auto propagated = import_error("module `" + name + "` cannot be imported", span, "", {});
+    propagated.reported = true;
+    throw Abort{propagated};
+  }
+  if (!module && is_project_module_name(name)) {
+    throw Abort{import_error("no module named `" + name + "` in the project", f.src->span(module_node), "", {})};
   }
   auto fetch = [&](const std::string& attr, core::Span where) -> Value {
     if (!module) return Value(External{name + "." + attr}, where);
     if (const Value* v = module->globals->lookup_local(attr)) return *v;
     if (ModulePtr sub = import_module(name + "." + attr, where)) return Value(sub);
-    return make_error("cannot import name `" + attr + "` from `" + name + "`", where, attr,
-                      core::close_matches(attr, module->globals->order, 3));
+    throw Abort{import_error("cannot import name `" + attr + "` from `" + name + "`", where, attr,
+                             core::close_matches(attr, module->globals->order, 3))};
   };
   for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
     const ts::Node c = stmt.named_child(i);
@@ -665,6 +697,20 @@ void Interpreter::exec_import_from(ts::Node stmt, Frame& f) {
       bind_name(attr, fetch(attr, f.src->span(c)), f);
     }
   }
+}
+
+bool Interpreter::is_project_module_name(const std::string& dotted) const {
+  // A name whose top-level package is in the project can only be the project's.
+  return index_.locate(dotted.substr(0, dotted.find('.'))).has_value();
+}
+
+model::Unknown Interpreter::import_error(std::string reason, core::Span span, std::string missing,
+                                         std::vector<std::string> suggestions) {
+  model::Unknown u{std::move(reason), span};
+  u.is_error = true;
+  u.missing_name = std::move(missing);
+  u.suggestions = std::move(suggestions);
+  return u;
 }
 
 Value Interpreter::attribute_of_module(const ModulePtr& module, const std::string& name, core::Span span) {

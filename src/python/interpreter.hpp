@@ -88,7 +88,11 @@ class Interpreter {
   void execute_module(const ModulePtr& module);
   Flow exec_block(parse::ts::Node block, Frame& f);
   Flow exec_stmt(parse::ts::Node stmt, Frame& f);
-  void exec_stmt_at_module_level(parse::ts::Node stmt, Frame& f);
+  /// False when the statement raised: the module's import fails.
+  bool exec_stmt_at_module_level(parse::ts::Node stmt, Frame& f);
+  [[nodiscard]] bool is_project_module_name(const std::string& dotted) const;
+  static model::Unknown import_error(std::string reason, core::Span span, std::string missing,
+                                     std::vector<std::string> suggestions);
   void exec_import(parse::ts::Node stmt, Frame& f);
   void exec_import_from(parse::ts::Node stmt, Frame& f);
   Flow exec_for(parse::ts::Node stmt, Frame& f);

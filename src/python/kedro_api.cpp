@@ -677,6 +677,8 @@ Value Interpreter::kedro_find_pipelines(std::vector<Arg>& args, core::Span span)
   if (const Value* filter = get(b, "pipelines_to_find"); filter && !filter->is_none()) {
     return make_unknown("find_pipelines(pipelines_to_find=...) is not evaluated", span);
   }
+  const Value* raise_arg = get(b, "raise_errors");
+  const bool raise_errors = raise_arg && truthy(*raise_arg) && version_.at_least(0, 19, 6);
   auto result = std::make_shared<DictObj>();
   auto create = [&](const ModulePtr& module) -> std::optional<Value> {
     const Value* fn = module->globals->lookup_local("create_pipeline");
@@ -705,7 +707,16 @@ Value Interpreter::kedro_find_pipelines(std::vector<Arg>& args, core::Span span)
   std::sort(names.begin(), names.end());
   for (const auto& n : names) {
     const ModulePtr module = import_module(package_ + ".pipelines." + n, span);
-    if (!module || module->failed) continue;
+    if (!module || module->failed) {
+      // Kedro warns and skips the folder; with raise_errors it raises
+      // ImportError and nothing loads (KL112 reports the import failure).
+      if (raise_errors) {
+        return reported_unknown("find_pipelines(raise_errors=True) raises ImportError for `" + package_ +
+                                    ".pipelines." + n + "`",
+                                span);
+      }
+      continue;
+    }
     if (auto p = create(module)) result->set(Value(n), *p);
   }
   return Value(DictPtr(result), span);

@@ -165,7 +165,8 @@ struct ModuleObj {
   const parse::PythonSource* source = nullptr;
   ScopePtr globals;
   bool loaded = false;
-  bool failed = false;  ///< syntax error or unreadable: Python cannot import it
+  bool failed = false;  ///< syntax error, unreadable, or raised while executing: Python cannot import it
+  model::Unknown failure;  ///< why executing it raised, when it did
 };
 
 /// Variables of one frame. Lookups fall back to `parent` (the enclosing
