@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <cctype>
 
+#include "core/text.hpp"
 #include "rules/rule.hpp"
 
 namespace kedrolint::rules {
@@ -46,6 +48,32 @@ bool selector_matches(std::string_view selector, const RuleInfo& rule) {
 bool is_valid_selector(std::string_view selector) {
   const auto& rules = all_rules();
   return std::any_of(rules.begin(), rules.end(), [&](const RuleInfo& r) { return selector_matches(selector, r); });
+}
+
+std::optional<std::string> closest_rule(std::string_view code_or_name) {
+  std::string normalized(code_or_name);
+  for (std::size_t i = 0; i < normalized.size(); ++i) {
+    char& c = normalized[i];
+    if (i < 2) {
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else if (c == 'O' || c == 'o') {
+      c = '0';
+    } else if (c == 'l' || c == 'I' || c == 'i') {
+      c = '1';
+    }
+  }
+  if (const RuleInfo* r = find_rule(normalized)) return std::string(r->code);
+  std::vector<std::string> names;
+  for (const auto& r : all_rules()) names.emplace_back(r.code);
+  for (const auto& r : all_rules()) names.emplace_back(r.name);
+  const auto close = core::close_matches(code_or_name, names, 1);
+  if (close.empty()) return std::nullopt;
+  return close.front();
+}
+
+std::string unknown_rule_help(std::string_view code_or_name) {
+  const auto close = closest_rule(code_or_name);
+  return close ? "Did you mean `" + *close + "`?" : "`kedrolint rule` lists every rule.";
 }
 
 RuleContext::Builder RuleContext::report(core::Span span, std::string message) {

@@ -2,6 +2,7 @@
 // The contract between the engine and one rule. Rules see only the model and
 // core types: no tree-sitter, no yaml-cpp, no I/O.
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -95,5 +96,11 @@ const RuleInfo* find_rule(std::string_view code_or_name);
 /// Codes or names that select rules: "KL3", "KL301", "missing-catalog-entry", "ALL".
 bool selector_matches(std::string_view selector, const RuleInfo& rule);
 bool is_valid_selector(std::string_view selector);
+/// The rule a misspelt code or name most likely meant: a code typed with
+/// look-alike characters (`KL3O1`, `kl301`, `KL3l1`) first, then the
+/// closest code or name by difflib's ratio.
+std::optional<std::string> closest_rule(std::string_view code_or_name);
+/// "Did you mean `KL301`?", or where to find the list.
+std::string unknown_rule_help(std::string_view code_or_name);
 
 }  // namespace kedrolint::rules

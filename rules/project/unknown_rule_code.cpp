@@ -25,15 +25,6 @@ node(train, "X", "model"),  # kedrolint: ignore[KL101]
 ```
 )md";
 
-std::vector<std::string> known_codes() {
-  std::vector<std::string> out;
-  for (const auto& r : all_rules()) {
-    out.emplace_back(r.code);
-    out.emplace_back(r.name);
-  }
-  return out;
-}
-
 void check(const model::Project& project, RuleContext& ctx) {
   forward_findings(project, ctx);
   for (const auto& [file, directives] : project.directives) {
@@ -43,9 +34,7 @@ void check(const model::Project& project, RuleContext& ctx) {
         const bool known = d.kind == suppress::Directive::Kind::FileIgnore ? is_valid_selector(code)
                                                                              : find_rule(code) != nullptr;
         if (known) continue;
-        auto b = ctx.report(d.code_spans[i], "unknown rule `" + code + "` in suppression comment");
-        const auto close = core::close_matches(code, known_codes(), 1);
-        b.help(close.empty() ? "`kedrolint rule` lists every rule." : "Did you mean `" + close.front() + "`?");
+        ctx.report(d.code_spans[i], "unknown rule `" + code + "` in suppression comment").help(unknown_rule_help(code));
       }
     }
   }

@@ -74,14 +74,17 @@ int run_check(const CheckArgs& args) {
   const fs::path display_root = roots.size() == 1 ? roots.front() : fs::current_path();
   core::SourceMap sources(display_root);
   std::vector<core::Diagnostic> all;
-  bool analysed_any = false, internal = false;
-  core::Severity fail_on = core::Severity::Warning;
+  bool analysed_any = false, internal = false, failing = false;
   for (const auto& root : roots) {
     auto result = engine::check_project(root, options, sources);
     analysed_any |= result.analysed();
     internal |= result.internal_error;
-    fail_on = result.settings.fail_on;
-    for (auto& d : result.diagnostics) all.push_back(std::move(d));
+    // Each project's findings are judged by that project's own `fail-on`.
+    const auto fail_on = static_cast<int>(result.settings.fail_on);
+    for (auto& d : result.diagnostics) {
+      failing |= static_cast<int>(d.severity) >= fail_on;
+      all.push_back(std::move(d));
+    }
   }
   engine::sort_diagnostics(all, sources);
 
@@ -95,9 +98,6 @@ int run_check(const CheckArgs& args) {
   if (!ok) return 2;
   if (!analysed_any || internal) return 2;
   if (args.exit_zero) return 0;
-  const bool failing = std::any_of(all.begin(), all.end(), [&](const core::Diagnostic& d) {
-    return static_cast<int>(d.severity) >= static_cast<int>(fail_on);
-  });
   return failing ? 1 : 0;
 }
 
@@ -131,7 +131,7 @@ Runner add_check_command(CLI::App& app) {
     for (const auto& selectors : {args->select, args->extend_select, args->ignore}) {
       for (const auto& s : selectors) {
         if (!rules::is_valid_selector(s)) {
-          std::cerr << "kedrolint: unknown rule selector `" << s << "` (see `kedrolint rule`)\n";
+          std::cerr << "kedrolint: unknown rule selector `" << s << "`; " << rules::unknown_rule_help(s) << "\n";
           return 2;
         }
       }

@@ -50,13 +50,8 @@ class Reader {
   bool check_code(const parse::TomlValue& item, bool prefixes_ok) {
     const bool exact = rules::find_rule(item.string) != nullptr;
     if (exact || (prefixes_ok && rules::is_valid_selector(item.string))) return true;
-    std::vector<std::string> names;
-    for (const auto& r : rules::all_rules()) names.emplace_back(r.code);
-    for (const auto& r : rules::all_rules()) names.emplace_back(r.name);
-    const auto close = core::close_matches(item.string, names, 1);
     findings_.push_back({std::string(kUnknownCode), item.span, "unknown rule `" + item.string + "`", {},
-                         close.empty() ? std::optional<std::string>("`kedrolint rule` lists every rule.")
-                                       : std::optional<std::string>("Did you mean `" + close.front() + "`?")});
+                         rules::unknown_rule_help(item.string)});
     return false;
   }
 

@@ -2,8 +2,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "core/utf8.hpp"
 
@@ -57,12 +57,29 @@ SourceMap::Loaded SourceMap::load(const fs::path& path) {
   if (!ec && size > kMaxFileBytes) {
     return fail({ReadError::Kind::TooLarge, std::to_string(size) + " bytes", 0});
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail({ReadError::Kind::Unreadable, std::strerror(errno), 0});
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return fail({ReadError::Kind::Unreadable, std::strerror(errno), 0});
-  std::string text = std::move(buffer).str();
+  // Plain read(2): iostreams hide an I/O error in the middle of a file (EIO
+  // on a network mount) and hand back a truncated text as if it were whole.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail({ReadError::Kind::Unreadable, std::strerror(errno), 0});
+  std::string text;
+  if (!ec) text.reserve(static_cast<std::size_t>(size));
+  char chunk[64 * 1024];
+  for (;;) {
+    const ssize_t got = ::read(fd, chunk, sizeof chunk);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      const int saved = errno;
+      ::close(fd);
+      return fail({ReadError::Kind::Unreadable, std::strerror(saved), 0});
+    }
+    if (got == 0) break;
+    text.append(chunk, static_cast<std::size_t>(got));
+    if (text.size() > kMaxFileBytes) {
+      ::close(fd);
+      return fail({ReadError::Kind::TooLarge, "more than " + std::to_string(kMaxFileBytes) + " bytes", 0});
+    }
+  }
+  ::close(fd);
   std::optional<ReadError> error;
   if (auto bad = first_invalid_utf8(text)) {
     error = ReadError{ReadError::Kind::NotUtf8, "invalid UTF-8", static_cast<std::uint32_t>(*bad)};

@@ -183,21 +183,29 @@ bool is_glob_match(std::string_view p, std::string_view t) {
     return false;
   }
   if (ti == t.size()) return false;
-  if (c == '?') return t[ti] != '/' && is_glob_match(p.substr(1), t.substr(1));
+  // `?` and `[...]` match one character, which may be several UTF-8 bytes.
+  std::size_t t_next = 0;
+  const char32_t tc = decode_utf8(t, t_next);
+  if (c == '?') return tc != U'/' && is_glob_match(p.substr(1), t.substr(t_next));
   if (c == '[') {
     const auto close = p.find(']', pi + 1);
     if (close != std::string_view::npos) {
-      bool negate = pi + 1 < close && (p[pi + 1] == '!' || p[pi + 1] == '^');
+      const std::string_view set = p.substr(pi + 1, close - pi - 1);
+      std::size_t k = 0;
+      const bool negate = !set.empty() && (set[0] == '!' || set[0] == '^');
+      if (negate) ++k;
       bool hit = false;
-      for (std::size_t k = pi + 1 + (negate ? 1 : 0); k < close; ++k) {
-        if (k + 2 < close && p[k + 1] == '-') {
-          hit |= t[ti] >= p[k] && t[ti] <= p[k + 2];
-          k += 2;
+      while (k < set.size()) {
+        const char32_t low = decode_utf8(set, k);
+        if (k + 1 < set.size() && set[k] == '-') {
+          ++k;
+          const char32_t high = decode_utf8(set, k);
+          hit |= tc >= low && tc <= high;
         } else {
-          hit |= t[ti] == p[k];
+          hit |= tc == low;
         }
       }
-      return hit != negate && is_glob_match(p.substr(close + 1), t.substr(1));
+      return hit != negate && is_glob_match(p.substr(close + 1), t.substr(t_next));
     }
   }
   return c == t[ti] && is_glob_match(p.substr(1), t.substr(1));
@@ -221,9 +229,14 @@ std::string python_str_repr(const std::string& s) {
       out += "\\r";
     } else if (cp == '\t') {
       out += "\\t";
-    } else if (cp < 0x20 || cp == 0x7F) {
+    } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD) {
+      // Not str.isprintable(): control characters, NBSP and the soft hyphen.
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
+      out += buf;
+    } else if (cp == 0x2028 || cp == 0x2029 || cp == 0x200B || cp == 0xFEFF) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
       out += buf;
     } else {
       out.append(s, start, i - start);

@@ -3,42 +3,56 @@
 namespace kedrolint::core {
 namespace {
 
-int sequence_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead >> 5) == 0x6) return 2;
-  if ((lead >> 4) == 0xE) return 3;
-  if ((lead >> 3) == 0x1E) return 4;
-  return 0;
+// WHATWG's UTF-8 decoder (what Node, browsers and codeql-action use): the
+// valid range of the second byte depends on the lead, so that overlong forms,
+// surrogates and code points past U+10FFFF are rejected at the first byte
+// that proves them wrong; a maximal invalid prefix is one U+FFFD.
+struct Lead {
+  int length = 0;  ///< 0: the byte cannot start a sequence
+  unsigned char second_low = 0x80, second_high = 0xBF;
+};
+
+Lead lead_of(unsigned char b) {
+  if (b >= 0xC2 && b <= 0xDF) return {2};
+  if (b == 0xE0) return {3, 0xA0, 0xBF};
+  if (b == 0xED) return {3, 0x80, 0x9F};
+  if (b >= 0xE1 && b <= 0xEF) return {3};
+  if (b == 0xF0) return {4, 0x90, 0xBF};
+  if (b == 0xF4) return {4, 0x80, 0x8F};
+  if (b >= 0xF1 && b <= 0xF3) return {4};
+  return {};
 }
 
 }  // namespace
 
 char32_t decode_utf8(std::string_view text, std::size_t& i) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  const int len = sequence_length(lead);
-  if (len == 1) {
+  const auto first = static_cast<unsigned char>(text[i]);
+  if (first < 0x80) {
     ++i;
-    return lead;
+    return first;
   }
-  if (len == 0 || i + static_cast<std::size_t>(len) > text.size()) {
+  const Lead lead = lead_of(first);
+  if (lead.length == 0) {
     ++i;
     return 0xFFFD;
   }
-  char32_t cp = lead & (0x7F >> len);
-  for (int k = 1; k < len; ++k) {
-    const auto c = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
-    if ((c >> 6) != 0x2) {
-      ++i;
+  char32_t cp = first & (0x7F >> lead.length);
+  std::size_t at = i + 1;
+  for (int k = 1; k < lead.length; ++k, ++at) {
+    if (at >= text.size()) {
+      i = at;
+      return 0xFFFD;
+    }
+    const auto c = static_cast<unsigned char>(text[at]);
+    const unsigned char low = k == 1 ? lead.second_low : 0x80;
+    const unsigned char high = k == 1 ? lead.second_high : 0xBF;
+    if (c < low || c > high) {
+      i = at;  // the offending byte starts the next sequence
       return 0xFFFD;
     }
     cp = (cp << 6) | (c & 0x3F);
   }
-  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return 0xFFFD;
-  }
-  i += static_cast<std::size_t>(len);
+  i = at;
   return cp;
 }
 

@@ -120,11 +120,11 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
   for (const auto& rule : rules::all_rules()) {
     if (rule.body->phase == rules::Phase::AfterSuppression && result.settings.enabled(rule.code)) run(rule, &usage);
   }
-  // Findings about suppressions are silenced only by directives that name
-  // them: a bare `ignore` cannot hide the report that it is unused.
+  // Findings about suppressions are judged by a fresh suppressor, so that
+  // suppressing a KL003 does not count as a use of the directive it reports.
   suppress::Suppressor late(project.directives);
   for (auto& d : found) {
-    if (!late.suppresses(d, line_of(d), /*bare=*/false)) kept.push_back(std::move(d));
+    if (!late.suppresses(d, line_of(d))) kept.push_back(std::move(d));
   }
   sort_diagnostics(kept, sources);
   result.diagnostics = std::move(kept);

@@ -18,6 +18,7 @@ struct Unknown {
   std::string missing_name{};            ///< the undefined name, for errors
   std::vector<std::string> suggestions{};  ///< close names that do exist
   bool reported = false;                 ///< a more specific rule already reports it
+  std::string exception{};               ///< the Python exception class raised, for errors
 };
 
 /// A Kedro Pipeline: its nodes in construction order (Kedro's `_nodes`),

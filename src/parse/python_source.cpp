@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "parse/python_indentation.hpp"
+
 namespace kedrolint::parse {
 namespace {
 
@@ -28,6 +30,7 @@ PythonSource parse_python(ts::PythonParser& parser, const core::SourceFile& file
     out.error = SyntaxError{file.span(0, 0), "the Python parser gave up on this file (too large or too deep)"};
     return out;
   }
+  out.error = first_indentation_error(file, root);
   if (!root.has_error()) return out;
   // Iterative walk: input may nest thousands of levels deep.
   std::vector<ts::Node> stack{root};
@@ -37,13 +40,16 @@ PythonSource parse_python(ts::PythonParser& parser, const core::SourceFile& file
     if (n.is_error() || n.is_missing()) {
       std::uint32_t end = n.end();
       if (n.is_missing() || end == n.start()) end = n.start();
-      out.error = SyntaxError{file.span(n.start(), end), describe_error(n, file.text())};
+      // Keep whichever error comes first in the file, as CPython stops there.
+      if (!out.error || n.start() < out.error->span.begin) {
+        out.error = SyntaxError{file.span(n.start(), end), describe_error(n, file.text())};
+      }
       return out;
     }
     if (!n.has_error()) continue;
     for (std::uint32_t i = n.child_count(); i-- > 0;) stack.push_back(n.child(i));
   }
-  out.error = SyntaxError{file.span(0, 0), "invalid syntax"};
+  if (!out.error) out.error = SyntaxError{file.span(0, 0), "invalid syntax"};
   return out;
 }
 

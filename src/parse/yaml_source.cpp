@@ -3,6 +3,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <unordered_set>
+
+#include "parse/yaml_pyyaml_strictness.hpp"
 
 namespace kedrolint::parse {
 namespace {
@@ -12,6 +15,8 @@ struct TooManyNodes {};
 class Converter {
  public:
   Converter(const core::SourceFile& file, std::size_t max_nodes) : file_(file), budget_(max_nodes) {}
+
+  std::unordered_set<std::uint32_t> quoted_starts;
 
   YamlPtr convert(const YAML::Node& node) {
     if (budget_ == 0) throw TooManyNodes{};
@@ -32,6 +37,9 @@ class Converter {
         out->scalar = node.Scalar();
         out->quoted = tag == "!";
         out->span.end = scalar_end(begin, out->quoted);
+        if (begin < file_.text().size() && (file_.text()[begin] == '\'' || file_.text()[begin] == '"')) {
+          quoted_starts.insert(begin);
+        }
         break;
       case YAML::NodeType::Sequence:
         out->kind = YamlNode::Kind::Sequence;
@@ -100,7 +108,10 @@ class Converter {
       return static_cast<std::uint32_t>(i);
     }
     while (i < text.size() && text[i] != '\n' && text[i] != '\r') {
-      if (text[i] == ':' && (i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) break;
+      if (text[i] == ':' && (i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\t' ||
+                             text[i + 1] == '\n' || text[i + 1] == '\r')) {
+        break;
+      }
       if (text[i] == '#' && i > begin && (text[i - 1] == ' ' || text[i - 1] == '\t')) break;
       if (!quoted && (text[i] == ',' || text[i] == ']' || text[i] == '}')) break;
       ++i;
@@ -128,7 +139,12 @@ YamlSource parse_yaml(const core::SourceFile& file, std::size_t max_nodes) {
   out.file = &file;
   try {
     const YAML::Node doc = YAML::Load(std::string(file.text()));
-    out.root = Converter(file, max_nodes).convert(doc);
+    Converter converter(file, max_nodes);
+    out.root = converter.convert(doc);
+    if (auto rejected = pyyaml_rejection(file, converter.quoted_starts)) {
+      out.root = nullptr;
+      out.error = std::move(rejected);
+    }
   } catch (const YAML::Exception& e) {
     const auto& m = e.mark;
     const std::uint32_t offset =

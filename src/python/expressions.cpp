@@ -7,6 +7,7 @@
 #include "core/utf8.hpp"
 
 #include "python/interpreter.hpp"
+#include "python/builtin_names.hpp"
 #include "python/strings.hpp"
 
 namespace kedrolint::python {
@@ -150,11 +151,27 @@ Value Interpreter::lookup(const std::string& name, ts::Node at, Frame& f) {
     if (const Value* v = s->lookup_local(name)) return *v;
   }
   if (const Value* v = f.module->globals->lookup_local(name)) return *v;
-  if (const Value* v = builtins_->lookup_local(name)) return Value(v->v, span);
+  if (const Value* v = builtins_->lookup_local(name)) {
+    if (std::find(std::begin(kNameDefiningBuiltins), std::end(kNameDefiningBuiltins), name) !=
+        std::end(kNameDefiningBuiltins)) {
+      f.module->dynamic_globals = true;
+    }
+    return Value(v->v, span);
+  }
   std::vector<std::string> candidates;
   for (ScopePtr s = f.locals; s; s = s->parent) candidates.insert(candidates.end(), s->order.begin(), s->order.end());
   candidates.insert(candidates.end(), f.module->globals->order.begin(), f.module->globals->order.end());
-  return make_error("name `" + name + "` is not defined", span, name, core::close_matches(name, candidates, 3));
+  // At module level the locals are the globals: list each name once.
+  std::vector<std::string> unique;
+  for (auto& c : candidates) {
+    if (std::find(unique.begin(), unique.end(), c) == unique.end()) unique.push_back(std::move(c));
+  }
+  candidates = std::move(unique);
+  Value error = make_error("name `" + name + "` is not defined", span, name, core::close_matches(name, candidates, 3),
+                           "NameError");
+  // Module-level code runs at import: the NameError fails the import.
+  if (f.module_level && !f.module->dynamic_globals) throw Abort{error.unknown()};
+  return error;
 }
 
 std::optional<std::vector<Arg>> Interpreter::eval_arguments(ts::Node arguments, Frame& f, Value& unknown) {

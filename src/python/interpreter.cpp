@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "python/builtin_names.hpp"
+#include "python/exceptions.hpp"
 
 namespace kedrolint::python {
 namespace ts = parse::ts;
@@ -80,9 +82,11 @@ Interpreter::Interpreter(SourceStore& store, ModuleIndex index, project::KedroVe
       limits_(limits),
       builtins_(new_scope()) {
   for (const char* name : kBuiltinNames) builtins_->set(name, Value(Builtin{name}));
-  for (const char* exc : {"Exception", "ValueError", "TypeError", "KeyError", "RuntimeError", "ImportError",
-                          "ModuleNotFoundError", "AttributeError", "NotImplementedError", "OSError", "IndexError"}) {
-    builtins_->set(exc, Value(External{std::string("builtins.") + exc}));
+  for (const auto opaque : kOpaqueBuiltinNames) {
+    builtins_->set(std::string(opaque), Value(External{"builtins." + std::string(opaque)}));
+  }
+  for (const std::string_view exc : builtin_exception_names()) {
+    builtins_->set(std::string(exc), Value(External{"builtins." + std::string(exc)}));
   }
   builtins_->set("__name__", Value(std::string("__main__")));
 }
@@ -131,6 +135,11 @@ ModulePtr Interpreter::import_module(const std::string& dotted, core::Span where
   module->is_package = location->is_package;
   module->globals = new_scope();
   module->globals->set("__name__", Value(dotted));
+  // Set by the import system; their values are only known at run time.
+  for (const char* dunder : {"__file__", "__cached__", "__builtins__", "__annotations__"}) {
+    module->globals->set(dunder, make_unknown(std::string("`") + dunder + "` is only known at run time", where));
+  }
+  if (location->is_package) module->globals->set("__path__", make_unknown("`__path__` is only known at run time", where));
   modules_[dotted] = module;
   if (!module->file.empty()) {
     module->source = store_.get(module->file);
@@ -138,6 +147,9 @@ ModulePtr Interpreter::import_module(const std::string& dotted, core::Span where
     // treat the module as failed (KL001/KL008 report why).
     if (!module->source || module->source->error) {
       module->failed = true;
+      module->failure = import_error("the module does not parse or cannot be read", where, "", {},
+                                     module->source ? "SyntaxError" : "OSError");
+      module->failure.reported = true;  // KL001 / KL008
     } else {
       execute_module(module);
     }
@@ -376,13 +388,82 @@ Interpreter::Flow Interpreter::exec_for(ts::Node stmt, Frame& f) {
 }
 
 Interpreter::Flow Interpreter::exec_try(ts::Node stmt, Frame& f) {
-  // Handlers only run when the body raises; evaluated code that completes
-  // raises nothing, and code that would raise is already an Abort.
-  Flow flow = exec_block(stmt.field("body"), f);
-  for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
+  // Handlers only run when the body raises. Evaluated code that completes
+  // raises nothing; code that certainly raises (an Abort with `is_error`)
+  // runs the first handler that catches its exception class.
+  Flow flow = Flow::Normal;
+  std::optional<Abort> uncaught;
+  bool handled = false;
+  try {
+    flow = exec_block(stmt.field("body"), f);
+  } catch (const Abort& raised) {
+    if (!raised.why.is_error) throw;
+    const ts::Node handler = find_handler(stmt, raised.why, f);
+    if (handler.null()) {
+      uncaught = raised;
+    } else {
+      handled = true;
+      flow = run_handler(handler, f);
+    }
+  }
+  // `else` runs when the body raised nothing; what it raises is not handled here.
+  for (std::uint32_t i = 0; i < stmt.named_child_count() && !handled && !uncaught; ++i) {
     const ts::Node c = stmt.named_child(i);
     if (c.is("else_clause") && flow == Flow::Normal) flow = exec_block(c.field("body"), f);
   }
+  if (const Flow fin = exec_finally(stmt, f); fin != Flow::Normal) return fin;
+  if (uncaught) throw *uncaught;
+  return flow;
+}
+
+ts::Node Interpreter::find_handler(ts::Node stmt, const model::Unknown& raised, Frame& f) {
+  for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
+    const ts::Node clause = stmt.named_child(i);
+    if (clause.is("except_group_clause")) {
+      throw Abort{{"`except*` handlers are not evaluated statically", f.src->span(clause)}};
+    }
+    if (!clause.is("except_clause")) continue;
+    ts::Node type = clause.field("value");
+    if (type.is("as_pattern")) type = type.named_child(0);
+    if (type.null()) return clause;  // bare `except:`
+    std::vector<ts::Node> classes;
+    if (type.is("tuple") || type.is("parenthesized_expression")) {
+      for (std::uint32_t k = 0; k < type.named_child_count(); ++k) classes.push_back(type.named_child(k));
+    } else {
+      classes.push_back(type);
+    }
+    for (const ts::Node cls : classes) {
+      const std::string name(f.src->text(cls));
+      const bool shadowed = f.locals->lookup_local(name) || f.module->globals->lookup_local(name);
+      const auto catches = shadowed || !cls.is("identifier") ? std::nullopt
+                                                              : builtin_exception_catches(name, raised.exception);
+      if (!catches) {
+        throw Abort{{"whether `except " + name + "` catches the " + raised.exception + " raised here (" +
+                         raised.reason + ") is not known statically",
+                     f.src->span(cls)}};
+      }
+      if (*catches) return clause;
+    }
+  }
+  return {};
+}
+
+Interpreter::Flow Interpreter::run_handler(ts::Node clause, Frame& f) {
+  const ts::Node value = clause.field("value");
+  if (value.is("as_pattern")) {
+    const ts::Node alias = value.field("alias");
+    if (!alias.null()) {
+      const ts::Node target = alias.is("as_pattern_target") ? alias.named_child(0) : alias;
+      assign(target, make_unknown("the caught exception object is not evaluated", f.src->span(target)), f);
+    }
+  }
+  for (std::uint32_t k = 0; k < clause.named_child_count(); ++k) {
+    if (clause.named_child(k).is("block")) return exec_block(clause.named_child(k), f);
+  }
+  return Flow::Normal;
+}
+
+Interpreter::Flow Interpreter::exec_finally(ts::Node stmt, Frame& f) {
   for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
     const ts::Node c = stmt.named_child(i);
     if (c.is("finally_clause")) {
@@ -394,7 +475,7 @@ Interpreter::Flow Interpreter::exec_try(ts::Node stmt, Frame& f) {
       }
     }
   }
-  return flow;
+  return Flow::Normal;
 }
 
 void Interpreter::exec_assign(ts::Node stmt, Frame& f) {
@@ -611,6 +692,15 @@ Value Interpreter::define_class(ts::Node def, Frame& f) {
   return Value(ClassPtr(cls), cls->def_span);
 }
 
+void Interpreter::throw_if_not_importable(const ModulePtr& module, const std::string& name, core::Span span) {
+  if (module && module->failed) {
+    throw Abort{reraise_import_failure(module, "module `" + name + "` cannot be imported", span)};
+  }
+  if (!module && is_project_module_name(name)) {
+    throw Abort{import_error("no module named `" + name + "` in the project", span, "", {}, "ModuleNotFoundError")};
+  }
+}
+
 void Interpreter::exec_import(ts::Node stmt, Frame& f) {
   for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
     const ts::Node c = stmt.named_child(i);
@@ -618,17 +708,13 @@ void Interpreter::exec_import(ts::Node stmt, Frame& f) {
     if (c.is("aliased_import")) {
       const std::string name(f.src->text(c.field("name")));
       ModulePtr module = import_module(name, span);
-      if ((module && module->failed) || (!module && is_project_module_name(name))) {
-        throw Abort{import_error("no importable module named `" + name + "` in the project", span, "", {})};
-      }
+      throw_if_not_importable(module, name, span);
       bind_name(std::string(f.src->text(c.field("alias"))), module ? Value(module) : Value(External{name}), f);
     } else if (c.is("dotted_name")) {
       const std::string name(f.src->text(c));
       const std::string top = name.substr(0, name.find('.'));
       ModulePtr module = import_module(name, span);
-      if ((module && module->failed) || (!module && is_project_module_name(name))) {
-        throw Abort{import_error("no importable module named `" + name + "` in the project", span, "", {})};
-      }
+      throw_if_not_importable(module, name, span);
       ModulePtr top_module = module ? import_module(top, span) : nullptr;
       bind_name(top, top_module ? Value(top_module) : Value(External{top}), f);
     }
@@ -654,14 +740,10 @@ void Interpreter::exec_import_from(ts::Node stmt, Frame& f) {
   }
   const core::Span span = f.src->span(stmt);
   const ModulePtr module = import_module(name, span);
-  if (module && module->failed) {
-    // The failing module reported its own cause; this one only propagates it.
-    auto propagated = import_error("module `" + name + "` cannot be imported", span, "", {});
-    propagated.reported = true;
-    throw Abort{propagated};
-  }
+  if (module && module->failed) throw Abort{reraise_import_failure(module, "module `" + name + "` cannot be imported", span)};
   if (!module && is_project_module_name(name)) {
-    throw Abort{import_error("no module named `" + name + "` in the project", f.src->span(module_node), "", {})};
+    throw Abort{import_error("no module named `" + name + "` in the project", f.src->span(module_node), "", {},
+                             "ModuleNotFoundError")};
   }
   auto fetch = [&](const std::string& attr, core::Span where) -> Value {
     if (!module) return Value(External{name + "." + attr}, where);
@@ -674,7 +756,10 @@ void Interpreter::exec_import_from(ts::Node stmt, Frame& f) {
     const ts::Node c = stmt.named_child(i);
     if (c == module_node) continue;
     if (c.is("wildcard_import")) {
-      if (!module) throw Abort{{"`from " + name + " import *` imports unknown names from outside the project", span}};
+      if (!module) {
+        f.module->dynamic_globals = true;
+        throw Abort{{"`from " + name + " import *` imports unknown names from outside the project", span}};
+      }
       std::vector<std::string> names;
       if (const Value* all = module->globals->lookup_local("__all__")) {
         Value unknown;
@@ -705,11 +790,21 @@ bool Interpreter::is_project_module_name(const std::string& dotted) const {
 }
 
 model::Unknown Interpreter::import_error(std::string reason, core::Span span, std::string missing,
-                                         std::vector<std::string> suggestions) {
+                                         std::vector<std::string> suggestions, std::string exception) {
   model::Unknown u{std::move(reason), span};
   u.is_error = true;
+  u.exception = std::move(exception);
   u.missing_name = std::move(missing);
   u.suggestions = std::move(suggestions);
+  return u;
+}
+
+model::Unknown Interpreter::reraise_import_failure(const ModulePtr& failed, std::string reason, core::Span span) {
+  // Python re-raises the failing module's own exception; that module already
+  // reported its cause, this one only propagates it.
+  auto u = import_error(std::move(reason), span, "", {},
+                        failed->failure.exception.empty() ? "ImportError" : failed->failure.exception);
+  u.reported = true;
   return u;
 }
 
@@ -722,7 +817,7 @@ Value Interpreter::attribute_of_module(const ModulePtr& module, const std::strin
     if (ModulePtr sub = import_module(module->name + "." + name, span)) return Value(sub);
   }
   return make_error("module `" + module->name + "` has no attribute `" + name + "`", span, name,
-                    core::close_matches(name, module->globals->order, 3));
+                    core::close_matches(name, module->globals->order, 3), "AttributeError");
 }
 
 Value Interpreter::call(const Value& callee, std::vector<Arg> args, core::Span span) {

@@ -92,12 +92,20 @@ class Interpreter {
   bool exec_stmt_at_module_level(parse::ts::Node stmt, Frame& f);
   [[nodiscard]] bool is_project_module_name(const std::string& dotted) const;
   static model::Unknown import_error(std::string reason, core::Span span, std::string missing,
-                                     std::vector<std::string> suggestions);
+                                     std::vector<std::string> suggestions, std::string exception = "ImportError");
+  /// The error a failed module re-raises in the module that imports it.
+  static model::Unknown reraise_import_failure(const ModulePtr& failed, std::string reason, core::Span span);
+  void throw_if_not_importable(const ModulePtr& module, const std::string& name, core::Span span);
   void exec_import(parse::ts::Node stmt, Frame& f);
   void exec_import_from(parse::ts::Node stmt, Frame& f);
   Flow exec_for(parse::ts::Node stmt, Frame& f);
   Flow exec_if(parse::ts::Node stmt, Frame& f);
   Flow exec_try(parse::ts::Node stmt, Frame& f);
+  /// The `except` clause that catches `raised`, or a null node; throws a
+  /// (non-error) Abort when that cannot be decided statically.
+  parse::ts::Node find_handler(parse::ts::Node stmt, const model::Unknown& raised, Frame& f);
+  Flow run_handler(parse::ts::Node clause, Frame& f);
+  Flow exec_finally(parse::ts::Node stmt, Frame& f);
   void exec_assign(parse::ts::Node stmt, Frame& f);
   void exec_aug_assign(parse::ts::Node stmt, Frame& f);
   Value define_function(parse::ts::Node def, Frame& f, bool is_lambda);

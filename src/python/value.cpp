@@ -103,9 +103,11 @@ Value make_unknown(std::string reason, core::Span span) {
   return Value(UnknownValue{std::make_shared<const model::Unknown>(model::Unknown{std::move(reason), span})}, span);
 }
 
-Value make_error(std::string reason, core::Span span, std::string missing, std::vector<std::string> suggestions) {
+Value make_error(std::string reason, core::Span span, std::string missing, std::vector<std::string> suggestions,
+                 std::string exception) {
   model::Unknown u{std::move(reason), span};
   u.is_error = true;
+  u.exception = std::move(exception);
   u.missing_name = std::move(missing);
   u.suggestions = std::move(suggestions);
   return Value(UnknownValue{std::make_shared<const model::Unknown>(std::move(u))}, span);

@@ -96,7 +96,10 @@ struct Value {
 
 Value make_unknown(std::string reason, core::Span span);
 /// An Unknown that is certainly an error at run time (NameError...).
-Value make_error(std::string reason, core::Span span, std::string missing, std::vector<std::string> suggestions);
+/// An Unknown that certainly raises `exception` (NameError, AttributeError...)
+/// when Python runs the construct.
+Value make_error(std::string reason, core::Span span, std::string missing, std::vector<std::string> suggestions,
+                 std::string exception);
 Value make_list(std::vector<Value> items, core::Span where = {});
 Value make_tuple(std::vector<Value> items, core::Span where = {});
 
@@ -167,6 +170,9 @@ struct ModuleObj {
   bool loaded = false;
   bool failed = false;  ///< syntax error, unreadable, or raised while executing: Python cannot import it
   model::Unknown failure;  ///< why executing it raised, when it did
+  /// Its globals may hold names the evaluator cannot see (`from ext import *`,
+  /// `globals()`, `exec`...): an undefined name is then no certain NameError.
+  bool dynamic_globals = false;
 };
 
 /// Variables of one frame. Lookups fall back to `parent` (the enclosing

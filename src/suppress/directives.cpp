@@ -162,7 +162,16 @@ std::pair<std::uint32_t, std::uint32_t> next_block(const core::SourceFile& file,
 std::optional<Directive> parse_directive(const core::SourceFile& file, const Comment& comment, Syntax syntax) {
   std::string_view body = file.text().substr(comment.begin, comment.end - comment.begin);
   // "# kedrolint: ..." (also accepted inside another comment: "# noqa # kedrolint: ...")
-  const auto at = body.find("kedrolint:");
+  // Only where a comment starts: "# see kedrolint: docs" is prose, not a directive.
+  std::size_t at = std::string_view::npos;
+  for (auto hit = body.find("kedrolint:"); hit != std::string_view::npos; hit = body.find("kedrolint:", hit + 1)) {
+    std::size_t before = hit;
+    while (before > 0 && body[before - 1] == ' ') --before;
+    if (before > 0 && body[before - 1] == '#') {
+      at = hit;
+      break;
+    }
+  }
   if (at == std::string_view::npos) return std::nullopt;
   std::size_t pos = at + 10;
   while (pos < body.size() && body[pos] == ' ') ++pos;
@@ -185,30 +194,43 @@ std::optional<Directive> parse_directive(const core::SourceFile& file, const Com
     return d;
   }
   pos = word_end;
-  if (pos < body.size() && body[pos] == '[') {
-    const auto close = body.find(']', pos);
-    if (close == std::string_view::npos) {
-      d.kind = Directive::Kind::Malformed;
-      d.problem = "missing `]` after the rule codes";
-      return d;
-    }
-    std::size_t item = pos + 1;
-    while (item < close) {
-      while (item < close && (body[item] == ' ' || body[item] == ',')) ++item;
-      std::size_t item_end = item;
-      while (item_end < close && body[item_end] != ',' && body[item_end] != ' ') ++item_end;
-      if (item_end > item) {
-        d.codes.emplace_back(body.substr(item, item_end - item));
-        d.code_spans.push_back(file.span(comment.begin + static_cast<std::uint32_t>(item),
-                                         comment.begin + static_cast<std::uint32_t>(item_end)));
-      }
-      item = item_end;
-    }
-    pos = close + 1;
-  }
-  if (d.codes.empty() && d.kind != Directive::Kind::Ignore) {
+  while (pos < body.size() && body[pos] == ' ') ++pos;
+  const std::string example = "`" + std::string(word) + "[KL301]`";
+  if (pos >= body.size() || body[pos] != '[') {
+    // A blanket form would hide every rule on the line, including ones added
+    // later; codes are required, as in ruff's RUF100 and ast-grep.
     d.kind = Directive::Kind::Malformed;
-    d.problem = "`" + std::string(word) + "` needs rule codes, e.g. `" + std::string(word) + "[KL301]`";
+    d.problem = "`" + std::string(word) + "` needs rule codes in brackets, e.g. " + example;
+    return d;
+  }
+  const auto close = body.find(']', pos);
+  if (close == std::string_view::npos) {
+    d.kind = Directive::Kind::Malformed;
+    d.problem = "missing `]` after the rule codes";
+    return d;
+  }
+  for (std::size_t item = pos + 1; item < close;) {
+    while (item < close && (body[item] == ' ' || body[item] == ',')) ++item;
+    std::size_t item_end = item;
+    while (item_end < close && body[item_end] != ',' && body[item_end] != ' ') ++item_end;
+    if (item_end > item) {
+      d.codes.emplace_back(body.substr(item, item_end - item));
+      d.code_spans.push_back(file.span(comment.begin + static_cast<std::uint32_t>(item),
+                                       comment.begin + static_cast<std::uint32_t>(item_end)));
+    }
+    item = item_end;
+  }
+  if (d.codes.empty()) {
+    d.kind = Directive::Kind::Malformed;
+    d.problem = "empty rule list; name the codes, e.g. " + example;
+    return d;
+  }
+  pos = close + 1;
+  // What may follow the codes: nothing, a ` -- reason`, or another comment.
+  const std::string_view rest = core::trim(body.substr(pos));
+  if (!rest.empty() && rest.substr(0, 2) != "--" && rest.front() != '#') {
+    d.kind = Directive::Kind::Malformed;
+    d.problem = "unexpected text after the rule codes; write a reason after ` -- `";
     return d;
   }
   if (const auto dash = body.find(" -- ", pos); dash != std::string_view::npos) {
