@@ -8,8 +8,8 @@ namespace {
 
 constexpr std::string_view kDoc = R"md(## What it does
 Reports a `# kedrolint:` comment that cannot be understood: an unknown
-directive, a missing or empty code list (there is no blanket `ignore`), text
-after the codes that is not a ` -- reason`, an `enable[...]` with no `disable[...]` of
+directive, a missing or empty code list (only `ignore` may go without one),
+text after the codes that is not a ` -- reason`, an `enable[...]` with no `disable[...]` of
 exactly the same codes before it, or a `disable[...]` that is never closed
 (it then covers the rest of the file).
 

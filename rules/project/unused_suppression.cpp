@@ -38,6 +38,13 @@ void check(const model::Project&, RuleContext& ctx) {
   };
   for (const auto& entry : usage->entries) {
     const auto& d = *entry.directive;
+    if (d.codes.empty()) {
+      if (!entry.used[0]) {
+        ctx.report(d.span, "unused `kedrolint: ignore`: nothing is reported on this line")
+            .help("Remove the comment.");
+      }
+      continue;
+    }
     for (std::size_t i = 0; i < d.codes.size(); ++i) {
       if (entry.used[i] || !ran(d.codes[i])) continue;
       ctx.report(d.code_spans[i], "unused suppression of `" + d.codes[i] + "`: nothing it covers is reported")

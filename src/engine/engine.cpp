@@ -121,10 +121,12 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
     if (rule.body->phase == rules::Phase::AfterSuppression && result.settings.enabled(rule.code)) run(rule, &usage);
   }
   // Findings about suppressions are judged by a fresh suppressor, so that
-  // suppressing a KL003 does not count as a use of the directive it reports.
+  // suppressing a KL003 does not count as a use of the directive it reports,
+  // and only by directives that name them: a bare `ignore` cannot hide the
+  // report that it is unused.
   suppress::Suppressor late(project.directives);
   for (auto& d : found) {
-    if (!late.suppresses(d, line_of(d))) kept.push_back(std::move(d));
+    if (!late.suppresses(d, line_of(d), /*bare=*/false)) kept.push_back(std::move(d));
   }
   sort_diagnostics(kept, sources);
   result.diagnostics = std::move(kept);

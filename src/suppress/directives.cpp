@@ -159,6 +159,28 @@ std::pair<std::uint32_t, std::uint32_t> next_block(const core::SourceFile& file,
   return {first, last};
 }
 
+// Reads `[KL301, KL302]` at body[pos] into `d`, moving `pos` past the `]`.
+// Returns what is wrong, if anything.
+std::optional<std::string> read_codes(const core::SourceFile& file, const Comment& comment, std::string_view body,
+                                      std::size_t& pos, Directive& d, const std::string& example) {
+  const auto close = body.find(']', pos);
+  if (close == std::string_view::npos) return std::string("missing `]` after the rule codes");
+  for (std::size_t item = pos + 1; item < close;) {
+    while (item < close && (body[item] == ' ' || body[item] == ',')) ++item;
+    std::size_t item_end = item;
+    while (item_end < close && body[item_end] != ',' && body[item_end] != ' ') ++item_end;
+    if (item_end > item) {
+      d.codes.emplace_back(body.substr(item, item_end - item));
+      d.code_spans.push_back(file.span(comment.begin + static_cast<std::uint32_t>(item),
+                                       comment.begin + static_cast<std::uint32_t>(item_end)));
+    }
+    item = item_end;
+  }
+  if (d.codes.empty()) return "empty rule list; name the codes, e.g. " + example;
+  pos = close + 1;
+  return std::nullopt;
+}
+
 std::optional<Directive> parse_directive(const core::SourceFile& file, const Comment& comment, Syntax syntax) {
   std::string_view body = file.text().substr(comment.begin, comment.end - comment.begin);
   // "# kedrolint: ..." (also accepted inside another comment: "# noqa # kedrolint: ...")
@@ -196,36 +218,24 @@ std::optional<Directive> parse_directive(const core::SourceFile& file, const Com
   pos = word_end;
   while (pos < body.size() && body[pos] == ' ') ++pos;
   const std::string example = "`" + std::string(word) + "[KL301]`";
-  if (pos >= body.size() || body[pos] != '[') {
-    // A blanket form would hide every rule on the line, including ones added
-    // later; codes are required, as in ruff's RUF100 and ast-grep.
+  const std::string_view after_word = core::trim(body.substr(pos));
+  const bool nothing_follows =
+      after_word.empty() || after_word.substr(0, 2) == "--" || after_word.front() == '#';
+  if (d.kind == Directive::Kind::Ignore && nothing_follows) {
+    // A bare `ignore` covers every rule on its line (like a bare `# noqa`);
+    // KL003 reports it when nothing it covers is reported.
+    pos = body.size() - after_word.size();
+  } else if (pos >= body.size() || body[pos] != '[') {
     d.kind = Directive::Kind::Malformed;
     d.problem = "`" + std::string(word) + "` needs rule codes in brackets, e.g. " + example;
     return d;
-  }
-  const auto close = body.find(']', pos);
-  if (close == std::string_view::npos) {
-    d.kind = Directive::Kind::Malformed;
-    d.problem = "missing `]` after the rule codes";
-    return d;
-  }
-  for (std::size_t item = pos + 1; item < close;) {
-    while (item < close && (body[item] == ' ' || body[item] == ',')) ++item;
-    std::size_t item_end = item;
-    while (item_end < close && body[item_end] != ',' && body[item_end] != ' ') ++item_end;
-    if (item_end > item) {
-      d.codes.emplace_back(body.substr(item, item_end - item));
-      d.code_spans.push_back(file.span(comment.begin + static_cast<std::uint32_t>(item),
-                                       comment.begin + static_cast<std::uint32_t>(item_end)));
+  } else {
+    if (auto problem = read_codes(file, comment, body, pos, d, example)) {
+      d.kind = Directive::Kind::Malformed;
+      d.problem = std::move(*problem);
+      return d;
     }
-    item = item_end;
   }
-  if (d.codes.empty()) {
-    d.kind = Directive::Kind::Malformed;
-    d.problem = "empty rule list; name the codes, e.g. " + example;
-    return d;
-  }
-  pos = close + 1;
   // What may follow the codes: nothing, a ` -- reason`, or another comment.
   const std::string_view rest = core::trim(body.substr(pos));
   if (!rest.empty() && rest.substr(0, 2) != "--" && rest.front() != '#') {
@@ -233,9 +243,7 @@ std::optional<Directive> parse_directive(const core::SourceFile& file, const Com
     d.problem = "unexpected text after the rule codes; write a reason after ` -- `";
     return d;
   }
-  if (const auto dash = body.find(" -- ", pos); dash != std::string_view::npos) {
-    d.reason = std::string(core::trim(body.substr(dash + 4)));
-  }
+  if (rest.substr(0, 2) == "--") d.reason = std::string(core::trim(rest.substr(2)));
   const std::uint32_t line = file.position(comment.begin).line;
   if (comment.own_line && d.kind == Directive::Kind::Ignore) {
     std::tie(d.first_line, d.last_line) = next_block(file, line, syntax);

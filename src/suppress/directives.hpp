@@ -7,7 +7,7 @@
 namespace kedrolint::suppress {
 
 /// A `# kedrolint: ...` comment.
-///  - `ignore[KL301, KL302]`: a trailing comment covers its
+///  - `ignore[KL301, KL302]` / bare `ignore`: a trailing comment covers its
 ///    own line; an own-line comment covers the next statement or YAML entry;
 ///  - `disable[...]` ... `enable[...]`: a range, codes must match exactly;
 ///  - `file-ignore[KL2]`: the whole file, prefixes allowed.
@@ -15,7 +15,7 @@ namespace kedrolint::suppress {
 struct Directive {
   enum class Kind { Ignore, Disable, Enable, FileIgnore, Malformed };
   Kind kind = Kind::Ignore;
-  std::vector<std::string> codes;  ///< never empty: a directive without codes is Malformed
+  std::vector<std::string> codes;  ///< empty only for a bare `ignore`
   std::vector<core::Span> code_spans;
   core::Span span;  ///< the directive text inside the comment
   std::uint32_t first_line = 0;  ///< lines covered (Ignore), 1-based, inclusive

@@ -37,7 +37,7 @@ Suppressor::Suppressor(const DirectivesByFile& directives) {
   for (const auto& [file, list] : directives) {
     auto& scopes = scopes_[file];
     auto add = [&](const Directive& d, std::uint32_t first, std::uint32_t last) {
-      usage_.entries.push_back({file, &d, std::vector<bool>(d.codes.size(), false)});
+      usage_.entries.push_back({file, &d, std::vector<bool>(std::max<std::size_t>(d.codes.size(), 1), false)});
       scopes.push_back({usage_.entries.size() - 1, first, last});
     };
     for (const auto& d : list) {
@@ -50,7 +50,7 @@ Suppressor::Suppressor(const DirectivesByFile& directives) {
   }
 }
 
-bool Suppressor::suppresses(const core::Diagnostic& d, std::uint32_t line) {
+bool Suppressor::suppresses(const core::Diagnostic& d, std::uint32_t line, bool bare) {
   auto it = scopes_.find(d.primary.file);
   if (it == scopes_.end()) return false;
   bool hit = false;
@@ -58,6 +58,12 @@ bool Suppressor::suppresses(const core::Diagnostic& d, std::uint32_t line) {
     if (line < scope.first_line || line > scope.last_line) continue;
     auto& entry = usage_.entries[scope.entry];
     const Directive& dir = *entry.directive;
+    if (dir.codes.empty()) {
+      if (!bare) continue;
+      entry.used[0] = true;
+      hit = true;
+      continue;
+    }
     for (std::size_t i = 0; i < dir.codes.size(); ++i) {
       if (entry_names_code(dir.codes[i], d.code, dir.kind == Directive::Kind::FileIgnore)) {
         entry.used[i] = true;

@@ -24,7 +24,7 @@ struct Usage {
   struct Entry {
     core::FileId file;
     const Directive* directive;
-    std::vector<bool> used;  ///< one per code
+    std::vector<bool> used;  ///< one per code; one element for a bare ignore
   };
   std::vector<Entry> entries;
   /// Codes of the rules that ran: a suppression of a rule that did not run
@@ -37,7 +37,8 @@ class Suppressor {
  public:
   explicit Suppressor(const DirectivesByFile& directives);
   /// True when a directive covers `d`; records which one did.
-  bool suppresses(const core::Diagnostic& d, std::uint32_t line);
+  /// `bare`: whether a bare `ignore` (no codes) counts.
+  bool suppresses(const core::Diagnostic& d, std::uint32_t line, bool bare = true);
   [[nodiscard]] const Usage& usage() const { return usage_; }
 
  private:

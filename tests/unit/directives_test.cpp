@@ -130,13 +130,24 @@ TEST_CASE("directives: malformed comments say what is wrong", "[suppress][direct
   CHECK(x.file.position(x.d[2].span.begin).line == 3);
 }
 
-TEST_CASE("directives: a bare ignore is malformed: codes are required", "[suppress][directives]") {
-  Lexed x("a = 1  # kedrolint: ignore\nb = 2  # kedrolint: ignore -- why\n", Syntax::Python);
-  REQUIRE(x.d.size() == 2);
+TEST_CASE("directives: a bare ignore covers every rule of its line", "[suppress][directives]") {
+  Lexed x("a = 1  # kedrolint: ignore\nb = 2  # kedrolint: ignore -- why\nc = 3  # kedrolint: ignore # noqa\n",
+          Syntax::Python);
+  REQUIRE(x.d.size() == 3);
   for (const auto& d : x.d) {
-    CHECK(d.kind == Directive::Kind::Malformed);
-    CHECK(d.problem == "`ignore` needs rule codes in brackets, e.g. `ignore[KL301]`");
+    CHECK(d.kind == Directive::Kind::Ignore);
+    CHECK(d.codes.empty());
   }
+  CHECK(x.d[1].reason == "why");
+  CHECK(x.d[2].first_line == 3);
+}
+
+TEST_CASE("directives: only `ignore` may go without codes", "[suppress][directives]") {
+  Lexed x("# kedrolint: disable\n# kedrolint: enable -- x\n# kedrolint: file-ignore\n", Syntax::Python);
+  REQUIRE(x.d.size() == 3);
+  CHECK(x.d[0].problem == "`disable` needs rule codes in brackets, e.g. `disable[KL301]`");
+  CHECK(x.d[1].problem == "`enable` needs rule codes in brackets, e.g. `enable[KL301]`");
+  CHECK(x.d[2].problem == "`file-ignore` needs rule codes in brackets, e.g. `file-ignore[KL301]`");
 }
 
 TEST_CASE("directives: a reason after ` -- ` is read", "[suppress][directives]") {
@@ -166,7 +177,7 @@ TEST_CASE("directives: `ignore [KL301]` and `ignore KL301` are not blanket ignor
 }
 
 TEST_CASE("directives: `ignore[]` with an empty list", "[suppress][directives]") {
-  // Codes are required (CONVENTIONS.md 6.6): an empty list is not a blanket ignore.
+  // Brackets promise codes: an empty list is a mistake, not a blanket ignore.
   Lexed x("a = 1  # kedrolint: ignore[]\n", Syntax::Python);
   REQUIRE(x.d.size() == 1);
   CHECK(x.d[0].kind == Directive::Kind::Malformed);
