@@ -76,6 +76,24 @@ std::string unknown_rule_help(std::string_view code_or_name) {
   return close ? "Did you mean `" + *close + "`?" : "`kedrolint rule` lists every rule.";
 }
 
+RuleContext::Builder& RuleContext::Builder::related(core::Span span, std::string message) {
+  if (span.valid()) all_[index_].related.push_back({span, std::move(message)});
+  return *this;
+}
+
+RuleContext::Builder& RuleContext::Builder::step(core::Span span, std::string message) {
+  if (span.valid()) {
+    all_[index_].flow.push_back({span, message});
+    all_[index_].related.push_back({span, std::move(message)});
+  }
+  return *this;
+}
+
+RuleContext::Builder& RuleContext::Builder::help(std::string text) {
+  all_[index_].help = std::move(text);
+  return *this;
+}
+
 RuleContext::Builder RuleContext::report(core::Span span, std::string message) {
   diagnostics_.push_back(core::Diagnostic{std::string(rule_.code), severity_, std::move(message), span, {}, {}, {}});
   return Builder(diagnostics_, diagnostics_.size() - 1);
