@@ -12,6 +12,10 @@
 #include "parse/ts.hpp"
 #include "report/report.hpp"
 #include "rules/rule.hpp"
+#include "session/analyse.hpp"
+#include "session/baseline.hpp"
+#include "session/changed_files.hpp"
+#include "session/file_filter.hpp"
 
 namespace kedrolint::cli {
 namespace fs = std::filesystem;
@@ -30,6 +34,10 @@ struct CheckArgs {
   bool exit_zero = false;
   std::size_t jobs = 0;
   std::string target, mapping, groups;
+  std::vector<std::string> files;
+  bool changed_only = false;
+  std::optional<std::string> baseline, write_baseline;
+  bool no_cache = false;
 };
 
 bool use_color(const CheckArgs& args) {
@@ -39,12 +47,7 @@ bool use_color(const CheckArgs& args) {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
-int run_check(const CheckArgs& args) {
-  if (!parse::ts::PythonParser().ready()) {
-    std::cerr << "kedrolint: the tree-sitter runtime (ABI " << parse::ts::PythonParser::runtime_abi()
-              << ") rejects the Python grammar (ABI " << parse::ts::PythonParser::grammar_abi() << ")\n";
-    return 2;
-  }
+engine::CheckOptions options_of(const CheckArgs& args) {
   engine::CheckOptions options;
   options.env = args.env;
   if (!args.select.empty()) options.select = args.select;
@@ -55,36 +58,101 @@ int run_check(const CheckArgs& args) {
   options.deploy_target = args.target;
   options.deploy_mapping = args.mapping;
   options.deploy_groups = args.groups;
+  return options;
+}
 
+std::optional<std::vector<fs::path>> project_roots(const std::vector<std::string>& paths) {
   std::vector<fs::path> roots;
-  for (const auto& p : args.paths.empty() ? std::vector<std::string>{"."} : args.paths) {
+  for (const auto& p : paths.empty() ? std::vector<std::string>{"."} : paths) {
     std::error_code ec;
     if (!fs::exists(p, ec)) {
       std::cerr << "kedrolint: " << p << ": no such file or folder\n";
-      return 2;
+      return std::nullopt;
     }
     auto root = project::find_project_root(p);
     if (!root) {
       std::cerr << "kedrolint: " << p << " is not inside a Kedro project (no pyproject.toml with [tool.kedro] "
                 << "in it or any parent folder)\n";
-      return 2;
+      return std::nullopt;
     }
     if (std::find(roots.begin(), roots.end(), *root) == roots.end()) roots.push_back(*root);
   }
-  const fs::path display_root = roots.size() == 1 ? roots.front() : fs::current_path();
+  return roots;
+}
+
+// --files and --changed-only: the files whose findings are reported.
+std::optional<session::FileFilter> file_filter(const CheckArgs& args, const std::vector<fs::path>& roots) {
+  std::vector<std::string> files = args.files;
+  if (args.changed_only) {
+    std::string error;
+    for (const auto& root : roots) {
+      auto changed = session::changed_files(root, error);
+      if (!changed) {
+        std::cerr << "kedrolint: --changed-only: " << error << "\n";
+        return std::nullopt;
+      }
+      for (const auto& f : *changed) files.push_back(f.string());
+    }
+    // Nothing changed: no finding is "in the changed files".
+    if (files.empty()) files.push_back("/dev/null");
+  }
+  return session::FileFilter(files, fs::current_path());
+}
+
+std::optional<session::ResultCache> result_cache(const CheckArgs& args) {
+  if (args.no_cache) return std::nullopt;
+  if (const char* off = std::getenv("KEDROLINT_NO_CACHE"); off && *off && std::string(off) != "0") return std::nullopt;
+  auto dir = session::ResultCache::default_dir();
+  if (!dir) return std::nullopt;
+  return session::ResultCache(*dir, std::string(kVersion));
+}
+
+int run_check(const CheckArgs& args) {
+  if (!parse::ts::PythonParser().ready()) {
+    std::cerr << "kedrolint: the tree-sitter runtime (ABI " << parse::ts::PythonParser::runtime_abi()
+              << ") rejects the Python grammar (ABI " << parse::ts::PythonParser::grammar_abi() << ")\n";
+    return 2;
+  }
+  const engine::CheckOptions options = options_of(args);
+  const auto roots = project_roots(args.paths);
+  if (!roots) return 2;
+  const auto filter = file_filter(args, *roots);
+  if (!filter) return 2;
+  std::optional<session::Baseline> baseline;
+  if (args.baseline) {
+    std::string error;
+    baseline = session::Baseline::read(*args.baseline, error);
+    if (!baseline) {
+      std::cerr << "kedrolint: " << error << "\n";
+      return 2;
+    }
+  }
+  const auto cache = result_cache(args);
+
+  const fs::path display_root = roots->size() == 1 ? roots->front() : fs::current_path();
   core::SourceMap sources(display_root);
   std::vector<core::Diagnostic> all;
+  session::Baseline recorded;
   bool analysed_any = false, internal = false, failing = false;
-  for (const auto& root : roots) {
-    auto result = engine::check_project(root, options, sources);
-    analysed_any |= result.analysed();
-    internal |= result.internal_error;
+  for (const auto& root : *roots) {
+    auto run = session::analyse(root, options, sources, cache ? &*cache : nullptr);
+    analysed_any |= run.analysed;
+    internal |= run.internal_error;
     // Each project's findings are judged by that project's own `fail-on`.
-    const auto fail_on = static_cast<int>(result.settings.fail_on);
-    for (auto& d : result.diagnostics) {
+    const auto fail_on = static_cast<int>(run.fail_on);
+    for (auto& d : run.diagnostics) {
+      if (!filter->keeps(d, sources, root)) continue;
+      if (args.write_baseline) recorded.add(d, sources, root);
+      if (baseline && baseline->absorb(d, sources, root)) continue;
       failing |= static_cast<int>(d.severity) >= fail_on;
       all.push_back(std::move(d));
     }
+  }
+  if (args.write_baseline) {
+    if (!write_output(fs::path(*args.write_baseline), [&](std::ostream& out) { out << recorded.to_json(); })) return 2;
+    std::cerr << "kedrolint: recorded " << recorded.size() << " finding" << (recorded.size() == 1 ? "" : "s")
+              << " in " << *args.write_baseline << "\n";
+    return analysed_any && !internal ? 0 : 2;
   }
   engine::sort_diagnostics(all, sources);
 
@@ -99,6 +167,20 @@ int run_check(const CheckArgs& args) {
   if (!analysed_any || internal) return 2;
   if (args.exit_zero) return 0;
   return failing ? 1 : 0;
+}
+
+void add_filter_options(CLI::App* cmd, CheckArgs& args) {
+  cmd->add_option("--files", args.files,
+                  "Report only findings in these files (the whole project is still analysed; "
+                  "a changed configuration file keeps every finding)")
+      ->delimiter(',');
+  cmd->add_flag("--changed-only", args.changed_only,
+                "Report only findings in files that differ from git HEAD (staged, unstaged or untracked)");
+  cmd->add_option("--baseline", args.baseline, "Report only findings that are not recorded in this baseline file");
+  cmd->add_option("--write-baseline", args.write_baseline,
+                  "Record the current findings in FILE (for --baseline) and exit 0");
+  cmd->add_flag("--no-cache", args.no_cache,
+                "Always analyse; do not read or write the cache (also: KEDROLINT_NO_CACHE=1)");
 }
 
 }  // namespace
@@ -127,6 +209,7 @@ Runner add_check_command(CLI::App& app) {
   cmd->add_option("--mapping", args->mapping, "Nodes per deployment task: 1:1, M:1 or M:N")
       ->check(CLI::IsMember({"1:1", "M:1", "M:N"}));
   cmd->add_option("--groups", args->groups, "Deployment groups: namespace, tags:<prefix>, pipelines, memory or file");
+  add_filter_options(cmd, *args);
   return [args] {
     for (const auto& selectors : {args->select, args->extend_select, args->ignore}) {
       for (const auto& s : selectors) {
@@ -135,6 +218,10 @@ Runner add_check_command(CLI::App& app) {
           return 2;
         }
       }
+    }
+    if (args->baseline && args->write_baseline) {
+      std::cerr << "kedrolint: --baseline and --write-baseline cannot be combined\n";
+      return 2;
     }
     return run_check(*args);
   };

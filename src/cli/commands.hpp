@@ -14,5 +14,6 @@ Runner add_catalog_command(CLI::App& app);
 Runner add_profile_command(CLI::App& app);
 Runner add_groups_command(CLI::App& app);
 Runner add_artifacts_command(CLI::App& app);
+Runner add_lsp_command(CLI::App& app);
 
 }  // namespace kedrolint::cli

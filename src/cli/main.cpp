@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   add(cli::add_check_command(app));
   add(cli::add_export_command(app));
   add(cli::add_groups_command(app));
+  add(cli::add_lsp_command(app));
   add(cli::add_profile_command(app));
   add(cli::add_rule_command(app));
   add(cli::add_docs_command(app));

@@ -246,4 +246,35 @@ std::string python_str_repr(const std::string& s) {
   return out;
 }
 
+std::string printable(std::string_view text) {
+  bool clean = true;
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == 0x7F || b >= 0x80) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = i;
+    const char32_t cp = decode_utf8(text, i);
+    if (cp == '\t') {
+      out += ' ';
+    } else if (cp < 0x20) {
+      append_utf8(out, 0x2400 + cp);
+    } else if (cp == 0x7F) {
+      append_utf8(out, 0x2421);
+    } else if ((cp >= 0x80 && cp <= 0x9F) || (cp == 0xFFFD && text.substr(start, 3) != "\xEF\xBF\xBD")) {
+      append_utf8(out, 0xFFFD);
+    } else {
+      out.append(text, start, i - start);
+    }
+  }
+  return out;
+}
+
 }  // namespace kedrolint::core

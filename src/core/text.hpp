@@ -23,5 +23,10 @@ std::string_view trim(std::string_view text);
 bool is_glob_match(std::string_view pattern, std::string_view text);
 /// Python's repr() of a str: single quotes unless the text has ' and no ".
 std::string python_str_repr(const std::string& s);
+/// `text` made safe for a terminal, one code point for one code point so that
+/// columns stay aligned: a tab becomes a space, other C0 controls and DEL
+/// their Unicode control picture (ESC -> U+241B), C1 controls and invalid
+/// UTF-8 U+FFFD. Source text in reports never reaches the terminal raw.
+std::string printable(std::string_view text);
 
 }  // namespace kedrolint::core

@@ -1,3 +1,4 @@
+#include "core/text.hpp"
 #include "report/report.hpp"
 
 namespace kedrolint::report {
@@ -12,7 +13,8 @@ std::string escape_data(std::string_view s) {
     else if (c == '\n') out += "%0A";
     else out += c;
   }
-  return out;
+  // Runner logs interpret ANSI escapes: never pass a control character on.
+  return core::printable(out);
 }
 
 std::string escape_property(std::string_view s) {

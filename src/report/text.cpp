@@ -1,6 +1,7 @@
 #include <map>
 #include <set>
 
+#include "core/text.hpp"
 #include "core/utf8.hpp"
 #include "report/report.hpp"
 #include "rules/rule.hpp"
@@ -25,14 +26,10 @@ struct Style {
   }
 };
 
-// Tabs are shown as single spaces so the caret line stays aligned.
-std::string expand(std::string_view line) {
-  std::string out(line);
-  for (char& c : out) {
-    if (c == '\t') c = ' ';
-  }
-  return out;
-}
+// One code point per code point (tabs as single spaces, controls as their
+// pictures), so the caret line stays aligned and no escape sequence from a
+// hostile file reaches the terminal.
+std::string expand(std::string_view line) { return core::printable(line); }
 
 void snippet(const core::SourceMap& sources, core::Span span, const Style& st, std::string_view mark_color,
              std::ostream& out) {
@@ -57,7 +54,7 @@ void snippet(const core::SourceMap& sources, core::Span span, const Style& st, s
 
 std::string location(const core::SourceMap& sources, core::Span span) {
   const Range r = display_range(sources, span);
-  return sources.get(span.file).display_path() + ":" + std::to_string(r.start.line) + ":" +
+  return core::printable(sources.get(span.file).display_path()) + ":" + std::to_string(r.start.line) + ":" +
          std::to_string(r.start.column);
 }
 
@@ -75,15 +72,15 @@ void write_text(std::span<const core::Diagnostic> diagnostics, const Context& ct
     ++counts[d.severity];
     files.insert(d.primary.file);
     out << st.bold() << location(ctx.sources, d.primary) << ": " << st.reset() << st.of(d.severity)
-        << core::to_string(d.severity) << st.reset() << st.bold() << ": " << d.message << st.reset() << " ["
+        << core::to_string(d.severity) << st.reset() << st.bold() << ": " << core::printable(d.message) << st.reset() << " ["
         << d.code << "]\n";
     snippet(ctx.sources, d.primary, st, st.of(d.severity), out);
     for (const auto& label : d.related) {
       out << "  " << st.bold() << location(ctx.sources, label.span) << ": " << st.reset() << st.cyan() << "note"
-          << st.reset() << ": " << label.message << "\n";
+          << st.reset() << ": " << core::printable(label.message) << "\n";
       snippet(ctx.sources, label.span, st, st.cyan(), out);
     }
-    if (d.help) out << "  " << st.cyan() << "help" << st.reset() << ": " << *d.help << "\n";
+    if (d.help) out << "  " << st.cyan() << "help" << st.reset() << ": " << core::printable(*d.help) << "\n";
     out << "\n";
   }
   if (!ctx.summary) return;

@@ -2,100 +2,16 @@
 // --output, the output formats, `rule`, `--version`. Projects are written to a
 // temporary folder so that the expected findings are known exactly.
 #include <catch2/catch.hpp>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli_support.hpp"
+
+using namespace cli_support;
 namespace fs = std::filesystem;
-
-namespace {
-
-struct Result {
-  int status = -1;
-  std::string out;  ///< stdout only
-  std::string err;  ///< stderr only
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-fs::path scratch(const std::string& name) {
-  static int n = 0;
-  return fs::temp_directory_path() /
-         ("kedrolint-cli-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + "-" + name);
-}
-
-Result kedrolint(const std::string& args) {
-  const fs::path err = scratch("stderr");
-  const std::string cmd = std::string("NO_COLOR=1 '") + KEDROLINT_BINARY + "' " + args + " 2>'" + err.string() + "'";
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  Result r;
-  std::array<char, 4096> buf{};
-  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0;) r.out.append(buf.data(), n);
-  const int raw = ::pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.err = slurp(err);
-  fs::remove(err);
-  return r;
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string l; std::getline(in, l);) out.push_back(l);
-  return out;
-}
-
-/// A small Kedro project with exactly two findings when only KL0xx and KL111 run:
-/// KL009 (a misspelt option, error) in pyproject.toml and KL111 (a node
-/// consuming its own output, error) in the registry.
-class TempProject {
- public:
-  explicit TempProject(bool with_findings = true) : root_(scratch("project")) {
-    fs::create_directories(root_ / "conf/base");
-    fs::create_directories(root_ / "conf/local");
-    fs::create_directories(root_ / "src/demo");
-    write("pyproject.toml", std::string("[tool.kedro]\npackage_name = \"demo\"\nproject_name = \"Demo\"\n"
-                                        "kedro_init_version = \"1.5.0\"\n") +
-                                (with_findings ? "\n[tool.kedrolint]\nignroe = [\"KL303\"]\n" : ""));
-    write("src/demo/__init__.py", "");
-    write("src/demo/pipeline_registry.py",
-          std::string("from kedro.pipeline import node, pipeline\n\n\ndef f(x):\n    return x\n\n\n"
-                      "def register_pipelines():\n") +
-              (with_findings ? "    return {\"__default__\": pipeline([node(f, \"a\", \"a\", name=\"n\")])}\n"
-                             : "    return {\"__default__\": pipeline([node(f, \"a\", \"b\", name=\"n\")])}\n"));
-    write("conf/base/catalog.yml", "");
-  }
-  ~TempProject() {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  TempProject(const TempProject&) = delete;
-  TempProject& operator=(const TempProject&) = delete;
-  void write(const std::string& rel, const std::string& text) const {
-    std::ofstream(root_ / rel, std::ios::binary) << text;
-  }
-  std::string path() const { return "'" + root_.string() + "'"; }
-  const fs::path& root() const { return root_; }
-
- private:
-  fs::path root_;
-};
-
-}  // namespace
 
 TEST_CASE("cli: exit 0 when clean, 1 with findings", "[cli][e2e]") {
   TempProject clean(false), dirty(true);

@@ -1,0 +1,20 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "engine/engine.hpp"
+#include "session/result_cache.hpp"
+
+namespace kedrolint::session {
+
+/// The options that change a project's findings, as one string: the part
+/// of the cache key that is not the files' content.
+std::string options_key(const engine::CheckOptions& options);
+
+/// One project's findings: from the warm cache when nothing it read has
+/// changed, else from a fresh analysis, which is then cached.
+ProjectRun analyse(const std::filesystem::path& root, const engine::CheckOptions& options, core::SourceMap& sources,
+                   const ResultCache* cache);
+
+}  // namespace kedrolint::session
