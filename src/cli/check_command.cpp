@@ -161,6 +161,7 @@ int run_check(const CheckArgs& args) {
     if (args.format == "json") report::write_json(all, ctx, out);
     else if (args.format == "sarif") report::write_sarif(all, ctx, out);
     else if (args.format == "github") report::write_github(all, ctx, out);
+    else if (args.format == "gitlab") report::write_gitlab(all, ctx, out);
     else report::write_text(all, ctx, out);
   });
   if (!ok) return 2;
@@ -190,7 +191,7 @@ Runner add_check_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("check", "Analyse Kedro projects and report findings.");
   cmd->add_option("paths", args->paths, "Project roots, or files and folders inside projects (default: .)");
   cmd->add_option("--format", args->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", args->output, "Write the report to FILE (atomically) instead of stdout");
   cmd->add_option("--env,-e", args->env, "Kedro configuration environment merged over base (default: local)");

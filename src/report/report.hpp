@@ -21,6 +21,8 @@ void write_text(std::span<const core::Diagnostic> diagnostics, const Context& ct
 void write_json(std::span<const core::Diagnostic> diagnostics, const Context& ctx, std::ostream& out);
 void write_sarif(std::span<const core::Diagnostic> diagnostics, const Context& ctx, std::ostream& out);
 void write_github(std::span<const core::Diagnostic> diagnostics, const Context& ctx, std::ostream& out);
+/// GitLab Code Quality JSON (`artifacts:reports:codequality`).
+void write_gitlab(std::span<const core::Diagnostic> diagnostics, const Context& ctx, std::ostream& out);
 
 /// The start and end of a span as rendered everywhere: an empty span that is
 /// not at the end of its line is widened to one character so that editors
