@@ -1,5 +1,13 @@
 # KEDROLINT_SANITIZE=address,undefined instruments every target, the grammar
 # included, since tree-sitter ownership bugs are the main risk.
+option(KEDROLINT_FUZZ "Build the libFuzzer targets in tests/fuzz (clang)" OFF)
+if(KEDROLINT_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "KEDROLINT_FUZZ needs clang (libFuzzer): configure with -DCMAKE_CXX_COMPILER=clang++")
+  endif()
+  # Coverage instrumentation everywhere; only the fuzz targets link libFuzzer's main.
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
 if(KEDROLINT_SANITIZE)
   add_compile_options(-fsanitize=${KEDROLINT_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fsanitize=${KEDROLINT_SANITIZE})

@@ -69,6 +69,11 @@ void Server::handle_request(const json& id, const std::string& method, const jso
 }
 
 json Server::initialize(const json& params) {
+  const auto caps = params.value("capabilities", json::object());
+  if (caps.is_object()) {
+    const auto watched = caps.value("workspace", json::object()).value("didChangeWatchedFiles", json::object());
+    watch_files_ = watched.is_object() && watched.value("dynamicRegistration", false);
+  }
   const auto init = params.value("initializationOptions", json::object());
   if (init.is_object() && init.contains("env") && init["env"].is_string()) options_.env = init["env"].get<std::string>();
   return {{"capabilities",
@@ -91,6 +96,17 @@ void Server::handle_notification(const std::string& method, const json& params) 
     // the buffer already holds the saved text
   } else if (method == "workspace/didChangeWatchedFiles") {
     analyse_all();
+    return;
+  } else if (method == "initialized") {
+    // Files kedrolint reads change outside the editor too (git checkout, a
+    // generated catalog): ask the client to tell us.
+    if (watch_files_) {
+      const json watchers = json::array({{{"globPattern", "**/*.{py,yml,yaml,json,toml}"}}});
+      rpc_.send({{"jsonrpc", "2.0"}, {"id", "kedrolint-watch"}, {"method", "client/registerCapability"},
+                 {"params", {{"registrations", json::array({{{"id", "kedrolint-watch"},
+                                                              {"method", "workspace/didChangeWatchedFiles"},
+                                                              {"registerOptions", {{"watchers", watchers}}}}})}}}});
+    }
     return;
   } else {
     return;  // initialized, $/cancelRequest, didChangeConfiguration...

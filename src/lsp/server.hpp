@@ -38,6 +38,7 @@ class Server {
   /// URIs that were last published with findings, per project, so that a
   /// fixed file gets its diagnostics cleared.
   std::map<std::filesystem::path, std::set<std::string>> published_;
+  bool watch_files_ = false;  ///< the client registers file watchers on request
   bool initialized_ = false;
   bool shutting_down_ = false;
 };

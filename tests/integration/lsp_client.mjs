@@ -53,6 +53,11 @@ connection.onNotification(protocol.PublishDiagnosticsNotification.type, (params)
   published.push(params);
   waiters = waiters.filter((w) => !w(params));
 });
+let registrations = [];
+connection.onRequest(protocol.RegistrationRequest.type, (params) => {
+  registrations = registrations.concat(params.registrations);
+  return null;
+});
 connection.listen();
 const waitFor = (predicate, what) => new Promise((resolve, reject) => {
   const found = published.find(predicate);
@@ -64,7 +69,8 @@ const fail = (message) => { console.error("FAIL: " + message); process.exitCode 
 
 try {
   const init = await connection.sendRequest(protocol.InitializeRequest.type,
-    { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: null });
+    { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+      workspaceFolders: null });
   if (init.capabilities.textDocumentSync?.change !== 1) fail("full document sync is not announced");
   if (init.serverInfo?.name !== "kedrolint") fail("serverInfo.name is not kedrolint");
   await connection.sendNotification(protocol.InitializedNotification.type, {});
@@ -104,6 +110,21 @@ try {
                             "KL307 in catalog.yml after an incremental edit");
   const kl307 = bad.diagnostics.find((d) => d.code === "KL307");
   if (kl307.range.start.line !== 1 || kl307.range.start.character !== 8) fail(`KL307 at ${JSON.stringify(kl307.range)}`);
+
+  // Closing the unsaved catalog falls back to the file on disk (no `raw`):
+  // the finding is back. Writing the entry to disk outside the editor and
+  // telling the server through the watcher it registered clears it again.
+  if (!registrations.some((r) => r.method === "workspace/didChangeWatchedFiles")) fail("no file watcher registered");
+  let mark = published.length;
+  await connection.sendNotification(protocol.DidCloseTextDocumentNotification.type, { textDocument: { uri: catalogUri } });
+  await waitFor((p) => published.indexOf(p) >= mark && p.uri === pipelineUri &&
+                       p.diagnostics.some((d) => d.code === "KL301"), "KL301 again after closing the unsaved catalog");
+  writeFileSync(join(root, "conf/base/catalog.yml"), catalogText + "raw:\n  type: pandas.CSVDataset\n  filepath: data/raw.csv\n");
+  mark = published.length;
+  await connection.sendNotification(protocol.DidChangeWatchedFilesNotification.type,
+    { changes: [{ uri: catalogUri, type: protocol.FileChangeType.Changed }] });
+  await waitFor((p) => published.indexOf(p) >= mark && p.uri === pipelineUri &&
+                       !p.diagnostics.some((d) => d.code === "KL301"), "KL301 to clear after the watched file changed");
 
   await connection.sendRequest(protocol.ShutdownRequest.type);
   await connection.sendNotification(protocol.ExitNotification.type);
