@@ -9,6 +9,7 @@ if(KEDROLINT_FUZZ)
   add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
 if(KEDROLINT_SANITIZE)
-  add_compile_options(-fsanitize=${KEDROLINT_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  # -O1: several times faster than -O0 under ASan, stacks stay readable.
+  add_compile_options(-fsanitize=${KEDROLINT_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all -O1)
   add_link_options(-fsanitize=${KEDROLINT_SANITIZE})
 endif()

@@ -243,7 +243,8 @@ void infer_kinds(Project& project, const ArtifactsConfig& config) {
     }
   }
   // Decide.
-  for (auto& [name, k] : kinds) {
+  for (auto& named : kinds) {
+    auto& k = named.second;
     auto first = [&](const char* source, bool allow_weak) -> std::string {
       for (const auto& e : k.evidence) {
         if (e.source == source && !e.kind.empty() && (allow_weak || !e.weak)) return e.kind;

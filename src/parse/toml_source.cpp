@@ -6,6 +6,13 @@
 #include "core/text.hpp"
 
 namespace kedrolint::parse {
+
+TomlValue::TomlValue() = default;
+TomlValue::~TomlValue() = default;
+TomlValue::TomlValue(const TomlValue&) = default;
+TomlValue::TomlValue(TomlValue&&) noexcept = default;
+TomlValue& TomlValue::operator=(const TomlValue&) = default;
+TomlValue& TomlValue::operator=(TomlValue&&) noexcept = default;
 namespace {
 
 core::Span span_of(const core::SourceFile& file, const toml::source_region& region) {

@@ -22,6 +22,15 @@ struct TomlValue {
   core::Span span;      ///< the value
   core::Span key_span;  ///< the key that names it, when in a table
 
+  // Out of line: `table` holds pairs of this still-incomplete type, which
+  // clang's libstdc++ checks cannot instantiate inside the class.
+  TomlValue();
+  ~TomlValue();
+  TomlValue(const TomlValue&);
+  TomlValue(TomlValue&&) noexcept;
+  TomlValue& operator=(const TomlValue&);
+  TomlValue& operator=(TomlValue&&) noexcept;
+
   [[nodiscard]] const TomlValue* get(std::string_view key) const;
   /// Dotted lookup through nested tables: "tool.kedro".
   [[nodiscard]] const TomlValue* path(std::string_view dotted) const;

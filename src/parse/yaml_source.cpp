@@ -70,7 +70,9 @@ class Converter {
     }
     // Explicit keys win over merged ones; earlier merge sources win over later.
     for (const auto& source : merges) {
-      for (const auto& [key, value] : source->entries) {
+      for (const auto& entry : source->entries) {
+        const auto& key = entry.first;
+        const auto& value = entry.second;
         const auto present = std::any_of(out.entries.begin(), out.entries.end(), [&](const auto& e) {
           return e.first->is_scalar() && key->is_scalar() && e.first->scalar == key->scalar;
         });

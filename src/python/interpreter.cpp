@@ -830,7 +830,9 @@ Value Interpreter::call(const Value& callee, std::vector<Arg> args, core::Span s
     for (auto& a : args) {
       if (!a.keyword) merged.push_back(a);
     }
-    for (const auto& [k, v] : p.kwargs) {
+    for (const auto& kwarg : p.kwargs) {
+      const auto& k = kwarg.first;
+      const auto& v = kwarg.second;
       const bool overridden =
           std::any_of(args.begin(), args.end(), [&](const Arg& a) { return a.keyword && *a.keyword == k; });
       if (!overridden) merged.push_back(Arg{k, v, span});

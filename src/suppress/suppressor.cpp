@@ -34,7 +34,9 @@ std::vector<Range> pair_ranges(const std::vector<Directive>& directives, std::ve
 
 Suppressor::Suppressor(const DirectivesByFile& directives) {
   constexpr auto kEnd = std::numeric_limits<std::uint32_t>::max();
-  for (const auto& [file, list] : directives) {
+  for (const auto& by_file : directives) {
+    const auto file = by_file.first;
+    const auto& list = by_file.second;
     auto& scopes = scopes_[file];
     auto add = [&](const Directive& d, std::uint32_t first, std::uint32_t last) {
       usage_.entries.push_back({file, &d, std::vector<bool>(std::max<std::size_t>(d.codes.size(), 1), false)});
