@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/version.hpp"
+#include "core/parallel.hpp"
 #include "engine/engine.hpp"
 #include "parse/ts.hpp"
 #include "report/report.hpp"
@@ -113,9 +114,12 @@ int run_check(const CheckArgs& args) {
               << ") rejects the Python grammar (ABI " << parse::ts::PythonParser::grammar_abi() << ")\n";
     return 2;
   }
-  const engine::CheckOptions options = options_of(args);
+  engine::CheckOptions options = options_of(args);
   const auto roots = project_roots(args.paths);
   if (!roots) return 2;
+  // Several projects (a monorepo): one project per thread, each parsing alone.
+  const std::size_t threads = options.jobs;
+  if (roots->size() > 1) options.jobs = 1;
   const auto filter = file_filter(args, *roots);
   if (!filter) return 2;
   std::optional<session::Baseline> baseline;
@@ -133,9 +137,19 @@ int run_check(const CheckArgs& args) {
   core::SourceMap sources(display_root);
   std::vector<core::Diagnostic> all;
   session::Baseline recorded;
+  std::vector<session::ProjectRun> runs(roots->size());
+  core::parallel_for(roots->size(), threads, [&](std::size_t i) {
+    try {
+      runs[i] = session::analyse((*roots)[i], options, sources, cache ? &*cache : nullptr);
+    } catch (const std::exception& e) {
+      std::cerr << "kedrolint: internal error while analysing " << (*roots)[i].string() << ": " << e.what() << "\n";
+      runs[i].internal_error = true;
+    }
+  });
   bool analysed_any = false, internal = false, failing = false;
-  for (const auto& root : *roots) {
-    auto run = session::analyse(root, options, sources, cache ? &*cache : nullptr);
+  for (std::size_t i = 0; i < roots->size(); ++i) {
+    const fs::path& root = (*roots)[i];
+    auto& run = runs[i];
     analysed_any |= run.analysed;
     internal |= run.internal_error;
     // Each project's findings are judged by that project's own `fail-on`.

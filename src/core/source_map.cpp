@@ -1,5 +1,6 @@
 #include "core/source_map.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -25,9 +26,36 @@ const SourceFile& SourceMap::add_locked(const fs::path& path, std::string text) 
   return *files_.back();
 }
 
+void SourceMap::confine_to(const fs::path& folder) {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(folder, ec);
+  if (ec) canonical = fs::absolute(folder).lexically_normal();
+  std::lock_guard lock(mutex_);
+  if (std::find(confined_to_.begin(), confined_to_.end(), canonical) == confined_to_.end()) {
+    confined_to_.push_back(std::move(canonical));
+  }
+}
+
 const SourceFile& SourceMap::add(const fs::path& path, std::string text) {
   std::lock_guard lock(mutex_);
   return add_locked(path, std::move(text));
+}
+
+std::optional<std::string> SourceMap::outside_confinement(const fs::path& path) const {
+  std::vector<fs::path> folders;
+  {
+    std::lock_guard lock(mutex_);
+    folders = confined_to_;
+  }
+  if (folders.empty()) return std::nullopt;
+  std::error_code ec;
+  const fs::path real = fs::weakly_canonical(path, ec);
+  if (ec) return std::nullopt;
+  for (const auto& folder : folders) {
+    const auto rel = real.lexically_relative(folder);
+    if (!rel.empty() && *rel.begin() != "..") return std::nullopt;
+  }
+  return real.string();
 }
 
 SourceMap::Loaded SourceMap::load(const fs::path& path) {
@@ -53,6 +81,12 @@ SourceMap::Loaded SourceMap::load(const fs::path& path) {
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) return fail({ReadError::Kind::Unreadable, "no such file", 0});
   if (!fs::is_regular_file(status)) return fail({ReadError::Kind::Unreadable, "not a regular file", 0});
+  if (auto outside = outside_confinement(path)) {
+    return fail({ReadError::Kind::Unreadable,
+                 "a symbolic link that leads outside the project, to " + *outside + "; kedrolint reads only files "
+                 "inside the project",
+                 0});
+  }
   const auto size = fs::file_size(path, ec);
   if (!ec && size > kMaxFileBytes) {
     return fail({ReadError::Kind::TooLarge, std::to_string(size) + " bytes", 0});

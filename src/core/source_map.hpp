@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/source_file.hpp"
 
@@ -24,6 +25,11 @@ class SourceMap {
  public:
   explicit SourceMap(std::filesystem::path root) : root_(std::move(root)) {}
 
+  /// Files may be read only inside the folders given here (each project
+  /// root, once): a path that resolves outside all of them, through a
+  /// symbolic link, is registered empty with an Unreadable error instead of
+  /// being read. Nothing is confined until a folder is given.
+  void confine_to(const std::filesystem::path& folder);
   /// Adds a file from memory (tests, editor buffers).
   const SourceFile& add(const std::filesystem::path& path, std::string text);
   /// Reads a file from disk once. The file is always registered: unreadable
@@ -45,12 +51,15 @@ class SourceMap {
 
  private:
   const SourceFile& add_locked(const std::filesystem::path& path, std::string text);
+  /// Where `path` really is, when that is outside every confining folder.
+  [[nodiscard]] std::optional<std::string> outside_confinement(const std::filesystem::path& path) const;
 
   std::filesystem::path root_;
   mutable std::mutex mutex_;
   std::deque<std::unique_ptr<SourceFile>> files_;
   std::unordered_map<std::string, FileId> by_path_;
   std::unordered_map<std::string, ReadError> errors_;
+  std::vector<std::filesystem::path> confined_to_;  ///< canonical folders
 };
 
 }  // namespace kedrolint::core

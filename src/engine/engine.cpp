@@ -62,6 +62,9 @@ void sort_diagnostics(std::vector<core::Diagnostic>& diagnostics, const core::So
 }
 
 CheckResult check_project(const fs::path& root, const CheckOptions& options, core::SourceMap& sources) {
+  // A link out of the project is reported (KL008), never followed: the
+  // analysis of an untrusted pull request must not read the runner's files.
+  sources.confine_to(root);
   CheckResult result;
   std::vector<core::Finding> config_findings;
   result.settings = settings_for(root, sources, options, config_findings);
