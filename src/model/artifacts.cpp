@@ -146,6 +146,56 @@ const Param* receiving_param(const Node& node, std::size_t index) {
   return nullptr;
 }
 
+// The alternatives of an annotation at one site: the types, plus how many
+// alternatives could not be spread onto it (they may hold anything).
+struct Site {
+  std::vector<TypeTerm> terms;
+  std::size_t opaque = 0;
+};
+
+// What output `i` of `node` receives from the return annotation: the whole
+// value for a single output, the tuple element for list outputs, the value
+// type for dict outputs.
+Site produced_terms(const Node& node, const std::vector<TypeTerm>& returned, std::size_t i) {
+  Site site;
+  for (const auto& r : returned) {
+    const std::string last = last_part(r.name);
+    if (node.outputs_form == IoForm::String) {
+      site.terms.push_back(r);
+    } else if (node.outputs_form == IoForm::List && (last == "tuple" || last == "Tuple") &&
+               r.args.size() == node.outputs.size()) {
+      flatten(r.args[i], site.terms);
+    } else if (node.outputs_form == IoForm::Dict && (last == "dict" || last == "Dict") && r.args.size() == 2) {
+      flatten(r.args[1], site.terms);
+    } else {
+      ++site.opaque;
+    }
+  }
+  return site;
+}
+
+// Adds one evidence per alternative of `site` whose kind is known, each
+// knowing how many alternatives the site has in all.
+template <typename Describe>
+void add_site(std::map<std::string, ArtifactKind>& kinds, const char* source, const DatasetRef& dataset,
+              const Site& site, const ArtifactsConfig& config, Describe detail) {
+  if (dataset.name == "parameters" || dataset.name.rfind("params:", 0) == 0) return;
+  const std::size_t alternatives = site.terms.size() + site.opaque;
+  for (const auto& t : site.terms) {
+    const auto j = judge(t, config);
+    if (j.kind.empty()) continue;
+    KindEvidence e;
+    e.source = source;
+    e.detail = detail(t);
+    e.kind = j.kind;
+    e.span = dataset.span;
+    e.weak = j.weak;
+    e.type = describe(t);
+    e.alternatives = alternatives;
+    kinds[dataset.name].evidence.push_back(std::move(e));
+  }
+}
+
 }  // namespace
 
 std::string kind_of_type(const std::string& qualified, const ArtifactsConfig& config) {
@@ -172,6 +222,17 @@ std::string kind_of_dataset_type(const std::string& type, const std::string& qua
   return {};
 }
 
+bool class_accepts(const std::string& type, const std::string& class_kind, const std::string& produced) {
+  // Writers that build their artifact from a table (kedro_datasets.plotly.PlotlyDataset).
+  if (produced == "table" &&
+      (type.find("PlotlyDataset") != std::string::npos || type.find("PlotlyDataSet") != std::string::npos)) {
+    return true;
+  }
+  // Tables and arrays are both tabular to most writers of numbers.
+  if ((class_kind == "table" && produced == "array") || (class_kind == "array" && produced == "table")) return true;
+  return class_kind == produced;
+}
+
 std::vector<TypeTerm> annotation_alternatives(const std::string& annotation) {
   std::vector<TypeTerm> out;
   if (annotation.empty()) return out;
@@ -183,45 +244,21 @@ std::vector<TypeTerm> annotation_alternatives(const std::string& annotation) {
 
 void infer_kinds(Project& project, const ArtifactsConfig& config) {
   auto& kinds = project.kinds;
-  auto add = [&](const std::string& dataset, KindEvidence e) {
-    if (dataset == "parameters" || dataset.rfind("params:", 0) == 0) return;
-    kinds[dataset].evidence.push_back(std::move(e));
-  };
   // Producers and consumers, from the functions' annotations.
   for (const auto& n : project.registered_nodes()) {
     const auto returned = annotation_alternatives(n->func.return_annotation);
     for (std::size_t i = 0; i < n->outputs.size(); ++i) {
-      std::vector<TypeTerm> terms;
-      for (const auto& r : returned) {
-        const std::string last = last_part(r.name);
-        if (n->outputs_form == IoForm::String) {
-          terms.push_back(r);
-        } else if (n->outputs_form == IoForm::List && (last == "tuple" || last == "Tuple") &&
-                   r.args.size() == n->outputs.size()) {
-          flatten(r.args[i], terms);
-        } else if (n->outputs_form == IoForm::Dict && (last == "dict" || last == "Dict") && r.args.size() == 2) {
-          flatten(r.args[1], terms);
-        }
-      }
-      for (const auto& t : terms) {
-        const auto j = judge(t, config);
-        if (j.kind.empty()) continue;
-        add(n->outputs[i].name, {"producer", j.kind,
-                                 "`" + n->func.name + "` (node `" + n->name + "`) returns " + describe(t),
-                                 n->outputs[i].span, j.weak, describe(t)});
-      }
+      add_site(kinds, "producer", n->outputs[i], produced_terms(*n, returned, i), config, [&](const TypeTerm& t) {
+        return "`" + n->func.name + "` (node `" + n->name + "`) returns " + describe(t);
+      });
     }
     for (std::size_t i = 0; i < n->raw_inputs.size(); ++i) {
       const Param* p = receiving_param(*n, i);
       if (!p) continue;
-      for (const auto& t : annotation_alternatives(p->annotation)) {
-        const auto j = judge(t, config);
-        if (j.kind.empty()) continue;
-        add(n->raw_inputs[i].name, {"consumer", j.kind,
-                                    "`" + n->func.name + "` (node `" + n->name + "`) takes `" + p->name + ": " +
-                                        describe(t) + "`",
-                                    n->raw_inputs[i].span, j.weak, describe(t)});
-      }
+      add_site(kinds, "consumer", n->raw_inputs[i], {annotation_alternatives(p->annotation), 0}, config,
+               [&](const TypeTerm& t) {
+                 return "`" + n->func.name + "` (node `" + n->name + "`) takes `" + p->name + ": " + describe(t) + "`";
+               });
     }
   }
   // The class and the catalog metadata.
