@@ -223,10 +223,24 @@ std::string_view to_string(Storage s) {
   switch (s) {
     case Storage::Memory: return "memory";
     case Storage::Local: return "local";
+    case Storage::Remote: return "remote";
     case Storage::Shared: return "shared";
     case Storage::Unknown: return "unknown";
   }
   return "unknown";
+}
+
+std::optional<std::string> storage_location(const Project& project, const std::string& dataset) {
+  auto it = project.datasets.find(dataset);
+  if (it == project.datasets.end()) return std::nullopt;
+  const auto& d = it->second;
+  std::optional<std::string> where = d.filepath;
+  if (!where && d.entry) {
+    for (const char* key : {"path", "filename"}) {
+      if (const auto* v = d.entry->config->get(key); v && v->is_scalar()) where = v->text;
+    }
+  }
+  return where;
 }
 
 Storage storage_of(const Project& project, const std::string& dataset, const DeployConfig& config) {
@@ -234,12 +248,7 @@ Storage storage_of(const Project& project, const std::string& dataset, const Dep
   if (it == project.datasets.end()) return Storage::Unknown;
   const auto& d = it->second;
   if (!d.persisted) return Storage::Memory;
-  std::optional<std::string> where = d.filepath;
-  if (!where && d.entry) {
-    for (const char* key : {"path", "filename"}) {
-      if (const auto* v = d.entry->config->get(key); v && v->is_scalar()) where = v->text;
-    }
-  }
+  const auto where = storage_location(project, dataset);
   if (!where) return Storage::Shared;  // a database, an API, a model registry...
   if (d.filepath_symbolic) return Storage::Unknown;
   for (const auto& prefix : config.shared_prefixes) {
@@ -247,8 +256,8 @@ Storage storage_of(const Project& project, const std::string& dataset, const Dep
   }
   const auto scheme = where->find("://");
   if (scheme != std::string::npos && where->substr(0, scheme) != "file") {
-    // Remote protocols are shared unless the preset lists others only.
-    return config.shared_prefixes.empty() ? Storage::Shared : Storage::Local;
+    // Remote protocols are shared unless the target lists which ones are.
+    return config.shared_prefixes.empty() ? Storage::Shared : Storage::Remote;
   }
   return Storage::Local;
 }
@@ -349,7 +358,7 @@ std::vector<DeployGroup> suggest_groups(const Project& project, const std::vecto
     // Only data on shared storage may cross a boundary.
     for (const auto& e : edges) {
       const Storage s = storage_of(project, e.dataset, config);
-      if (s == Storage::Memory || s == Storage::Local) comp.unite(e.producer, e.consumer);
+      if (s == Storage::Memory || s == Storage::Local || s == Storage::Remote) comp.unite(e.producer, e.consumer);
     }
     return merge_cycles(nodes, from_components(nodes, comp));
   }

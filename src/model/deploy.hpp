@@ -97,9 +97,14 @@ std::vector<DeployGroup> groups_by(const Project& project, const std::vector<Nod
 std::vector<DeployGroup> suggest_groups(const Project& project, const std::vector<NodePtr>& nodes,
                                         const DeployConfig& config, const std::string& how);
 
-/// Whether a dataset's storage is reachable from every task.
-enum class Storage { Memory, Local, Shared, Unknown };
+/// Whether a dataset's storage is reachable from every task: kept in memory,
+/// on a path of one container's disk, on remote storage that the target does
+/// not list as shared (an `s3://` bucket seen from Vertex AI: reachable only
+/// with credentials the tasks may lack), shared, or only known at run time.
+enum class Storage { Memory, Local, Remote, Shared, Unknown };
 Storage storage_of(const Project& project, const std::string& dataset, const DeployConfig& config);
+/// Where a persisted dataset is stored (`filepath`, `path` or `filename`), if written in its entry.
+std::optional<std::string> storage_location(const Project& project, const std::string& dataset);
 std::string_view to_string(Storage s);
 
 /// One shortest cycle among the groups (crossings as edges), as the list of

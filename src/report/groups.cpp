@@ -13,7 +13,7 @@ namespace {
 
 struct Summary {
   std::vector<std::set<std::size_t>> depends_on;
-  std::size_t memory = 0, local = 0, shared = 0, unknown = 0;
+  std::size_t memory = 0, local = 0, remote = 0, shared = 0, unknown = 0;
   std::vector<std::string> ungrouped, multiple;
   bool acyclic = true;
 };
@@ -26,6 +26,7 @@ Summary summarize(const model::Project& project, const model::Deployment& d) {
     switch (model::storage_of(project, c.dataset, d.config)) {
       case model::Storage::Memory: ++s.memory; break;
       case model::Storage::Local: ++s.local; break;
+      case model::Storage::Remote: ++s.remote; break;
       case model::Storage::Shared: ++s.shared; break;
       case model::Storage::Unknown: ++s.unknown; break;
     }
@@ -102,7 +103,8 @@ void write_groups_text(const model::Project& project, const model::Deployment& d
         << model::to_string(model::storage_of(project, c.dataset, d.config)) << "]\n";
   }
   out << "\nchecks: " << (s.acyclic ? "groups form a DAG" : "groups form a CYCLE (KL404)") << "; " << s.memory
-      << " in-memory crossing(s) (KL405); " << s.local << " local-path crossing(s) (KL406); " << s.ungrouped.size()
+      << " in-memory crossing(s) (KL405); " << s.local << " local-path crossing(s) and " << s.remote
+      << " crossing(s) on remote storage not listed as shared (KL406); " << s.ungrouped.size()
       << " node(s) in no group (KL402); " << s.multiple.size() << " node(s) in several groups (KL401)\n";
 }
 
@@ -135,6 +137,7 @@ void write_groups_json(const model::Project& project, const model::Deployment& d
   j["checks"] = {{"acyclic", s.acyclic},
                  {"memory_crossings", s.memory},
                  {"local_crossings", s.local},
+                 {"remote_crossings", s.remote},
                  {"ungrouped_nodes", s.ungrouped},
                  {"nodes_in_several_groups", s.multiple}};
   out << j.dump(2) << "\n";
