@@ -68,6 +68,37 @@ std::vector<DrawnEdge> edges_of(const model::Deployment& d) {
   return out;
 }
 
+// Where each node is drawn: in the cluster of its first group (Graphviz and
+// Mermaid put a node in one cluster only), or outside every cluster.
+struct Placement {
+  std::vector<std::vector<model::NodePtr>> in_group;
+  std::vector<model::NodePtr> ungrouped;
+};
+
+Placement place_nodes(const model::Deployment& d) {
+  Placement p;
+  p.in_group.resize(d.groups.size());
+  for (const auto& n : d.nodes) {
+    const auto& groups = d.groups_of(n->name);
+    if (groups.empty()) p.ungrouped.push_back(n);
+    else p.in_group[groups.front()].push_back(n);
+  }
+  return p;
+}
+
+// Edge colours by storage: red memory, orange local path, purple remote
+// storage not listed as shared, green shared, grey unknown until run time.
+std::string_view storage_colour(model::Storage s) {
+  switch (s) {
+    case model::Storage::Memory: return "#d62728";
+    case model::Storage::Local: return "#ff7f0e";
+    case model::Storage::Remote: return "#9467bd";
+    case model::Storage::Shared: return "#2ca02c";
+    case model::Storage::Unknown: return "#7f7f7f";
+  }
+  return "#7f7f7f";
+}
+
 std::string escape_label(const std::string& s) {
   std::string out;
   for (const char c : s) {
@@ -76,6 +107,16 @@ std::string escape_label(const std::string& s) {
     else out += c;
   }
   return out;
+}
+
+// A node's label, escaped: its name, and the other groups that hold it
+// (KL401), after `newline` (`\\n` for Graphviz, `<br/>` for Mermaid).
+std::string node_label(const model::Deployment& d, const model::NodePtr& n, std::string_view newline) {
+  const auto& groups = d.groups_of(n->name);
+  if (groups.size() < 2) return escape_label(n->name);
+  std::vector<std::string> others;
+  for (std::size_t i = 1; i < groups.size(); ++i) others.push_back(d.groups[groups[i]].name);
+  return escape_label(n->name) + std::string(newline) + escape_label("(also in " + core::join(others, ", ") + ")");
 }
 
 }  // namespace
@@ -157,12 +198,17 @@ void write_groups_yaml(const model::Deployment& d, std::ostream& out) {
 void write_groups_mermaid(const model::Project& project, const model::Deployment& d, std::ostream& out) {
   std::map<std::string, std::string> id;
   for (std::size_t i = 0; i < d.nodes.size(); ++i) id[d.nodes[i]->name] = ident("n", i);
+  const auto placed = place_nodes(d);
+  auto declare = [&](const model::NodePtr& n, std::string_view indent) {
+    out << indent << id[n->name] << "[\"" << node_label(d, n, "<br/>") << "\"]\n";
+  };
   out << "flowchart LR\n";
   for (std::size_t g = 0; g < d.groups.size(); ++g) {
     out << "  subgraph " << ident("g", g) << "[\"" << escape_label(d.groups[g].name) << "\"]\n";
-    for (const auto& n : d.groups[g].nodes) out << "    " << id[n->name] << "[\"" << escape_label(n->name) << "\"]\n";
+    for (const auto& n : placed.in_group[g]) declare(n, "    ");
     out << "  end\n";
   }
+  for (const auto& n : placed.ungrouped) declare(n, "  ");
   std::size_t link = 0;
   std::vector<std::pair<std::size_t, std::string>> styles;
   std::set<std::pair<std::string, std::string>> crossing;
@@ -174,9 +220,8 @@ void write_groups_mermaid(const model::Project& project, const model::Deployment
         << (crosses ? " (" + std::string(model::to_string(storage)) + ")" : std::string()) << "| " << id[e.consumer->name]
         << "\n";
     if (crosses) {
-      styles.emplace_back(link, storage == model::Storage::Memory  ? "stroke:#d62728,stroke-width:2px,stroke-dasharray:5 5"
-                                : storage == model::Storage::Local ? "stroke:#ff7f0e,stroke-width:2px"
-                                                                   : "stroke:#2ca02c,stroke-width:2px");
+      styles.emplace_back(link, "stroke:" + std::string(storage_colour(storage)) + ",stroke-width:2px" +
+                                    (storage == model::Storage::Memory ? ",stroke-dasharray:5 5" : ""));
     }
     ++link;
   }
@@ -186,14 +231,19 @@ void write_groups_mermaid(const model::Project& project, const model::Deployment
 void write_groups_dot(const model::Project& project, const model::Deployment& d, std::ostream& out) {
   std::map<std::string, std::string> id;
   for (std::size_t i = 0; i < d.nodes.size(); ++i) id[d.nodes[i]->name] = ident("n", i);
+  const auto placed = place_nodes(d);
+  auto declare = [&](const model::NodePtr& n, std::string_view indent) {
+    out << indent << id[n->name] << " [label=\"" << node_label(d, n, "\\n") << "\"];\n";
+  };
   out << "digraph pipeline {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
       << "  edge [fontname=\"Helvetica\", fontsize=10];\n";
   for (std::size_t g = 0; g < d.groups.size(); ++g) {
     out << "  subgraph cluster_" << g << " {\n    label=\"" << escape_label(d.groups[g].name)
         << "\";\n    style=filled; color=\"#e8eef7\";\n";
-    for (const auto& n : d.groups[g].nodes) out << "    " << id[n->name] << " [label=\"" << escape_label(n->name) << "\"];\n";
+    for (const auto& n : placed.in_group[g]) declare(n, "    ");
     out << "  }\n";
   }
+  for (const auto& n : placed.ungrouped) declare(n, "  ");
   std::set<std::pair<std::string, std::string>> crossing;
   for (const auto& c : d.crossings) crossing.emplace(c.producer->name + "\x1f" + c.consumer->name, c.dataset);
   for (const auto& e : edges_of(d)) {
@@ -201,10 +251,8 @@ void write_groups_dot(const model::Project& project, const model::Deployment& d,
     out << "  " << id[e.producer->name] << " -> " << id[e.consumer->name] << " [label=\"" << escape_label(e.dataset);
     if (crosses) {
       const auto storage = model::storage_of(project, e.dataset, d.config);
-      out << " (" << model::to_string(storage) << ")\", penwidth=2, color=\""
-          << (storage == model::Storage::Memory ? "#d62728\", style=dashed"
-              : storage == model::Storage::Local ? "#ff7f0e\""
-                                                 : "#2ca02c\"");
+      out << " (" << model::to_string(storage) << ")\", penwidth=2, color=\"" << storage_colour(storage) << "\""
+          << (storage == model::Storage::Memory ? ", style=dashed" : "");
     } else {
       out << "\"";
     }
