@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text.hpp"
 #include "model/project.hpp"
 
 namespace kedrolint::model {
@@ -196,6 +197,38 @@ void add_site(std::map<std::string, ArtifactKind>& kinds, const char* source, co
   }
 }
 
+// `metadata: {kedrolint: {kind: ...}}` of a catalog entry, when it names a
+// known kind. A misspelt key or kind is a KL009 finding at the YAML value
+// (once per entry: a factory pattern serves many datasets) and is ignored.
+const config::ConfigValue* metadata_kind(const CatalogEntry& entry, std::vector<core::Finding>& findings,
+                                         std::set<const CatalogEntry*>& validated) {
+  const auto* meta = entry.config->get("metadata");
+  const auto* ours = meta ? meta->get("kedrolint") : nullptr;
+  if (!ours || !ours->is_map()) return nullptr;
+  const bool report = validated.insert(&entry).second;
+  for (const auto& [key, value] : ours->entries) {
+    if (key != "kind" && report) {
+      findings.push_back({"KL009", value->key_span, "unknown key `" + key + "` in `metadata.kedrolint`", {},
+                          std::string("The only key is `kind`.")});
+    }
+  }
+  const auto* kind = ours->get("kind");
+  if (!kind) return nullptr;
+  std::vector<std::string> known(std::begin(kKinds), std::end(kKinds));
+  known.emplace_back("unknown");
+  if (kind->is_scalar() && std::find(known.begin(), known.end(), kind->text) != known.end()) return kind;
+  if (report) {
+    const auto close = kind->is_scalar() ? core::close_matches(kind->text, known, 1) : std::vector<std::string>{};
+    findings.push_back({"KL009", kind->span,
+                        kind->is_scalar() ? "unknown artifact kind `" + kind->text + "` in `metadata.kedrolint.kind`"
+                                          : std::string("`metadata.kedrolint.kind` must be a kind name"),
+                        {},
+                        close.empty() ? "Kinds: " + core::join(known, ", ") + "."
+                                      : "Did you mean `" + close.front() + "`?"});
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::string kind_of_type(const std::string& qualified, const ArtifactsConfig& config) {
@@ -262,18 +295,16 @@ void infer_kinds(Project& project, const ArtifactsConfig& config) {
     }
   }
   // The class and the catalog metadata.
+  std::set<const CatalogEntry*> validated;
   for (const auto& [name, d] : project.datasets) {
     auto& k = kinds[name];
     if (d.entry) {
       const std::string cls = kind_of_dataset_type(d.type, d.resolved.qualified, config);
       k.evidence.push_back({"class", cls, "`" + d.type + "`" + (cls.empty() ? " can hold anything" : ""),
                             d.entry->type_span.valid() ? d.entry->type_span : d.entry->key_span, false, {}});
-      if (const auto* meta = d.entry->config->get("metadata")) {
-        if (const auto* kl = meta->get("kedrolint"); kl && kl->get("kind") && kl->get("kind")->is_scalar()) {
-          const auto* kind = kl->get("kind");
-          k.evidence.push_back({"metadata", kind->text, "catalog metadata `kedrolint: {kind: " + kind->text + "}`",
-                                kind->span, false, {}});
-        }
+      if (const auto* kind = metadata_kind(*d.entry, project.findings, validated)) {
+        k.evidence.push_back({"metadata", kind->text, "catalog metadata `kedrolint: {kind: " + kind->text + "}`",
+                              kind->span, false, {}});
       }
     } else {
       k.evidence.push_back({"class", "", "no catalog entry: a MemoryDataset can hold anything", {}, false, {}});
