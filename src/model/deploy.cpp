@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <functional>
 #include <numeric>
 #include <set>
 
@@ -70,55 +69,87 @@ std::vector<DeployGroup> from_components(const std::vector<NodePtr>& nodes, Comp
   return groups;
 }
 
-// Merges the groups on each cycle of the quotient graph until it is a DAG.
+// Tarjan's strongly connected components, iterative (a pipeline of
+// thousands of nodes would overflow a recursive one): the component of each
+// vertex of `succ`.
+std::vector<std::size_t> strongly_connected(const std::vector<std::vector<std::size_t>>& succ) {
+  constexpr std::size_t kUnvisited = static_cast<std::size_t>(-1);
+  const std::size_t n = succ.size();
+  std::vector<std::size_t> index(n, kUnvisited), low(n, 0), component(n, kUnvisited);
+  std::vector<bool> on_stack(n, false);
+  std::vector<std::size_t> stack;
+  std::vector<std::pair<std::size_t, std::size_t>> frames;  // (vertex, next successor to visit)
+  std::size_t counter = 0, components = 0;
+  for (std::size_t root = 0; root < n; ++root) {
+    if (index[root] != kUnvisited) continue;
+    frames.emplace_back(root, 0);
+    while (!frames.empty()) {
+      const std::size_t v = frames.back().first;
+      std::size_t& next = frames.back().second;  // not used once a frame is pushed
+      if (next == 0 && index[v] == kUnvisited) {
+        index[v] = low[v] = counter++;
+        stack.push_back(v);
+        on_stack[v] = true;
+      }
+      if (next < succ[v].size()) {
+        const std::size_t w = succ[v][next++];
+        if (index[w] == kUnvisited) frames.emplace_back(w, 0);
+        else if (on_stack[w]) low[v] = std::min(low[v], index[w]);
+        continue;
+      }
+      if (low[v] == index[v]) {
+        std::size_t w;
+        do {
+          w = stack.back();
+          stack.pop_back();
+          on_stack[w] = false;
+          component[w] = components;
+        } while (w != v);
+        ++components;
+      }
+      frames.pop_back();
+      if (!frames.empty()) low[frames.back().first] = std::min(low[frames.back().first], low[v]);
+    }
+  }
+  return component;
+}
+
+// Makes the groups a DAG: the groups of each strongly connected component of
+// the quotient graph (those on a common cycle) become one group, placed and
+// named like the first of them. Merging one cycle at a time until none is
+// left ends in the same groups; the condensation takes linear time.
 std::vector<DeployGroup> merge_cycles(const std::vector<NodePtr>& nodes, std::vector<DeployGroup> groups) {
   std::map<std::string, std::size_t> position;
   for (std::size_t i = 0; i < nodes.size(); ++i) position[nodes[i]->name] = i;
-  const auto edges = data_edges(nodes);
-  for (int round = 0; round < 10000; ++round) {
-    std::vector<std::size_t> group_of(nodes.size());
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      for (const auto& n : groups[g].nodes) group_of[position[n->name]] = g;
-    }
-    std::vector<std::set<std::size_t>> succ(groups.size());
-    for (const auto& e : edges) {
-      if (group_of[e.producer] != group_of[e.consumer]) succ[group_of[e.producer]].insert(group_of[e.consumer]);
-    }
-    // Tarjan-free approach: find any cycle with DFS colours.
-    std::vector<int> colour(groups.size(), 0);
-    std::vector<std::size_t> stack, cycle;
-    std::function<bool(std::size_t)> dfs = [&](std::size_t v) {
-      colour[v] = 1;
-      stack.push_back(v);
-      for (const std::size_t w : succ[v]) {
-        if (colour[w] == 1) {
-          cycle.assign(std::find(stack.begin(), stack.end(), w), stack.end());
-          return true;
-        }
-        if (colour[w] == 0 && dfs(w)) return true;
-      }
-      stack.pop_back();
-      colour[v] = 2;
-      return false;
-    };
-    for (std::size_t g = 0; g < groups.size() && cycle.empty(); ++g) {
-      if (colour[g] == 0) dfs(g);
-    }
-    if (cycle.empty()) break;
-    std::sort(cycle.begin(), cycle.end());
-    DeployGroup merged{groups[cycle.front()].name, {}, {}};
-    std::set<std::size_t> drop(cycle.begin(), cycle.end());
-    for (const std::size_t g : cycle) merged.nodes.insert(merged.nodes.end(), groups[g].nodes.begin(), groups[g].nodes.end());
-    std::sort(merged.nodes.begin(), merged.nodes.end(),
-              [&](const NodePtr& a, const NodePtr& b) { return position[a->name] < position[b->name]; });
-    std::vector<DeployGroup> next;
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (g == cycle.front()) next.push_back(merged);
-      else if (!drop.count(g)) next.push_back(std::move(groups[g]));
-    }
-    groups = std::move(next);
+  std::vector<std::size_t> group_of(nodes.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    for (const auto& n : groups[g].nodes) group_of[position[n->name]] = g;
   }
-  return groups;
+  std::vector<std::vector<std::size_t>> succ(groups.size());
+  for (const auto& e : data_edges(nodes)) {
+    if (group_of[e.producer] != group_of[e.consumer]) succ[group_of[e.producer]].push_back(group_of[e.consumer]);
+  }
+  const auto component = strongly_connected(succ);
+  std::vector<DeployGroup> merged;
+  std::vector<bool> grew;
+  std::map<std::size_t, std::size_t> slot;  // component -> index in `merged`
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    auto [it, inserted] = slot.emplace(component[g], merged.size());
+    if (inserted) {
+      merged.push_back(std::move(groups[g]));
+      grew.push_back(false);
+      continue;
+    }
+    auto& into = merged[it->second].nodes;
+    into.insert(into.end(), groups[g].nodes.begin(), groups[g].nodes.end());
+    grew[it->second] = true;
+  }
+  for (std::size_t m = 0; m < merged.size(); ++m) {
+    if (!grew[m]) continue;
+    std::sort(merged[m].nodes.begin(), merged[m].nodes.end(),
+              [&](const NodePtr& a, const NodePtr& b) { return position[a->name] < position[b->name]; });
+  }
+  return merged;
 }
 
 std::vector<std::string> string_list(const config::ConfigValue* v) {
@@ -342,6 +373,29 @@ std::vector<DeployGroup> groups_by(const Project& project, const std::vector<Nod
   return groups;
 }
 
+namespace {
+
+// Data that only the producing task can see: in memory, on a local path, or
+// on remote storage the target does not share.
+bool stays_in_task(Storage s) { return s == Storage::Memory || s == Storage::Local || s == Storage::Remote; }
+
+// Links each node to its only child when that child has no other parent:
+// the chains between the points where the DAG forks or joins.
+void unite_chains(const std::vector<Edge>& edges, std::size_t count, Components& comp) {
+  std::vector<std::set<std::size_t>> parents(count), children(count);
+  for (const auto& e : edges) {
+    parents[e.consumer].insert(e.producer);
+    children[e.producer].insert(e.consumer);
+  }
+  for (std::size_t c = 0; c < count; ++c) {
+    if (parents[c].size() != 1) continue;
+    const std::size_t p = *parents[c].begin();
+    if (children[p].size() == 1) comp.unite(p, c);
+  }
+}
+
+}  // namespace
+
 std::vector<DeployGroup> suggest_groups(const Project& project, const std::vector<NodePtr>& nodes,
                                         const DeployConfig& config, const std::string& how) {
   Components comp(nodes.size());
@@ -354,26 +408,13 @@ std::vector<DeployGroup> suggest_groups(const Project& project, const std::vecto
     auto groups = from_components(nodes, comp);
     return how == "memory" ? merge_cycles(nodes, std::move(groups)) : groups;
   }
-  if (how == "persistence") {
-    // Only data on shared storage may cross a boundary.
-    for (const auto& e : edges) {
-      const Storage s = storage_of(project, e.dataset, config);
-      if (s == Storage::Memory || s == Storage::Local || s == Storage::Remote) comp.unite(e.producer, e.consumer);
-    }
-    return merge_cycles(nodes, from_components(nodes, comp));
-  }
-  // branches: chains between the points where the DAG forks or joins, the
-  // units ParallelRunner can run side by side.
-  std::vector<std::set<std::size_t>> parents(nodes.size()), children(nodes.size());
+  // persistence: only data on shared storage (or known only at run time) may
+  // cross a boundary. branches: the same, and the chains between the points
+  // where the DAG forks or joins, the units ParallelRunner can run side by side.
   for (const auto& e : edges) {
-    parents[e.consumer].insert(e.producer);
-    children[e.producer].insert(e.consumer);
+    if (stays_in_task(storage_of(project, e.dataset, config))) comp.unite(e.producer, e.consumer);
   }
-  for (std::size_t c = 0; c < nodes.size(); ++c) {
-    if (parents[c].size() != 1) continue;
-    const std::size_t p = *parents[c].begin();
-    if (children[p].size() == 1) comp.unite(p, c);
-  }
+  if (how == "branches") unite_chains(edges, nodes.size(), comp);
   return merge_cycles(nodes, from_components(nodes, comp));
 }
 
