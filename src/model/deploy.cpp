@@ -156,13 +156,65 @@ std::vector<std::string> string_list(const config::ConfigValue* v) {
   std::vector<std::string> out;
   if (!v) return out;
   if (v->is_string()) {
-    out.push_back(v->text);
+    if (!v->text.empty()) out.push_back(v->text);
   } else {
     for (const auto& item : v->items) {
       if (item->is_scalar()) out.push_back(item->text);
     }
   }
   return out;
+}
+
+// The nodes one filter of `Pipeline.filter` selects; names it does not find go to `missing`.
+std::vector<NodePtr> apply_filter(const std::vector<NodePtr>& nodes, const std::string& key,
+                                  const std::vector<std::string>& args, std::vector<std::string>& missing) {
+  if (key == "node_names") return only_nodes(nodes, args, missing);
+  if (key == "tags") return only_nodes_with_tags(nodes, args);
+  if (key == "node_namespaces") return only_nodes_with_namespaces(nodes, args, true, missing);
+  if (key == "from_nodes") return from_nodes(nodes, args, missing);
+  if (key == "to_nodes") return to_nodes(nodes, args, missing);
+  if (key == "from_inputs") return from_inputs(nodes, args, missing);
+  return to_outputs(nodes, args, missing);
+}
+
+// One entry of the groups file: the intersection of its filters, each
+// applied to the whole pipeline, as Pipeline.filter does. Like Kedro
+// (kedro/pipeline/pipeline.py, `filter`), an empty or null filter is not
+// applied: it does not select nothing.
+DeployGroup group_from_filters(const std::string& name, const config::ConfigValue& spec,
+                               const std::vector<NodePtr>& nodes, const DeployConfig& config,
+                               std::vector<core::Finding>& findings) {
+  static const std::vector<std::string> kFilters = {"from_inputs", "from_nodes", "node_names", "node_namespaces",
+                                                    "tags",        "to_nodes",   "to_outputs"};
+  DeployGroup g{name, nodes, spec.key_span};
+  auto bad = [&](core::Span span, std::string message, std::optional<std::string> help = std::nullopt) {
+    findings.push_back({std::string(kBadConfig), span, std::move(message), {}, std::move(help)});
+  };
+  if (!spec.is_map()) {
+    if (spec.kind != config::ConfigValue::Kind::Null) bad(spec.span, "group `" + name + "` must be a mapping of filters");
+    return g;
+  }
+  for (const auto& [key, value] : spec.entries) {
+    if (std::find(kFilters.begin(), kFilters.end(), key) == kFilters.end()) {
+      const auto close = core::close_matches(key, kFilters, 1);
+      bad(value->key_span, "unknown filter `" + key + "` in group `" + name + "`",
+          close.empty() ? std::optional<std::string>() : "Did you mean `" + close.front() + "`?");
+      continue;
+    }
+    if (value->is_map() || (value->is_scalar() && !value->is_string() && value->kind != config::ConfigValue::Kind::Null)) {
+      bad(value->span, "`" + key + "` of group `" + name + "` must be a list of names");
+      continue;
+    }
+    const auto args = string_list(value.get());
+    if (args.empty()) continue;
+    std::vector<std::string> missing;
+    const auto part = apply_filter(nodes, key, args, missing);
+    for (const auto& m : missing) {
+      bad(value->span, "`" + m + "` in `" + key + "` of group `" + name + "` is not in pipeline `" + config.pipeline + "`");
+    }
+    g.nodes = intersection_nodes(g.nodes, part);
+  }
+  return g;
 }
 
 std::vector<DeployGroup> groups_from_file(const Project& project, const std::vector<NodePtr>& nodes,
@@ -183,40 +235,13 @@ std::vector<DeployGroup> groups_from_file(const Project& project, const std::vec
   const auto root = config::from_yaml(*yaml.root);
   const config::ConfigValue* table = root->get("groups");
   if (!table || !table->is_map()) {
-    findings.push_back({std::string(kBadConfig), root->span, "the groups file needs a `groups:` mapping of group name to filters",
-                        {}, std::nullopt});
+    findings.push_back({std::string(kBadConfig), table ? table->span : root->span,
+                        "the groups file needs a `groups:` mapping of group name to filters (`groups: {}` for none)", {},
+                        std::nullopt});
     return groups;
   }
-  static const std::set<std::string> kFilters = {"node_names", "tags", "node_namespaces", "from_nodes",
-                                                 "to_nodes", "from_inputs", "to_outputs"};
   for (const auto& [name, spec] : table->entries) {
-    DeployGroup g{name, nodes, spec->key_span};
-    for (const auto& [key, value] : spec->entries) {
-      if (!kFilters.count(key)) {
-        std::vector<std::string> known(kFilters.begin(), kFilters.end());
-        const auto close = core::close_matches(key, known, 1);
-        findings.push_back({std::string(kBadConfig), value->key_span, "unknown filter `" + key + "` in group `" + name + "`",
-                            {}, close.empty() ? std::optional<std::string>() : "Did you mean `" + close.front() + "`?"});
-        continue;
-      }
-      const auto args = string_list(value.get());
-      std::vector<std::string> missing;
-      std::vector<NodePtr> part;
-      if (key == "node_names") part = only_nodes(nodes, args, missing);
-      else if (key == "tags") part = only_nodes_with_tags(nodes, args);
-      else if (key == "node_namespaces") part = only_nodes_with_namespaces(nodes, args, true, missing);
-      else if (key == "from_nodes") part = from_nodes(nodes, args, missing);
-      else if (key == "to_nodes") part = to_nodes(nodes, args, missing);
-      else if (key == "from_inputs") part = from_inputs(nodes, args, missing);
-      else if (key == "to_outputs") part = to_outputs(nodes, args, missing);
-      for (const auto& m : missing) {
-        findings.push_back({std::string(kBadConfig), value->span,
-                            "`" + m + "` in `" + key + "` of group `" + name + "` is not in pipeline `" + config.pipeline + "`",
-                            {}, std::nullopt});
-      }
-      g.nodes = intersection_nodes(g.nodes, part);
-    }
-    groups.push_back(std::move(g));
+    groups.push_back(group_from_filters(name, *spec, nodes, config, findings));
   }
   return groups;
 }

@@ -1,5 +1,6 @@
 #include "report/groups.hpp"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 #include <set>
@@ -187,9 +188,16 @@ void write_groups_json(const model::Project& project, const model::Deployment& d
 void write_groups_yaml(const model::Deployment& d, std::ostream& out) {
   out << "# Deployment groups of pipeline `" << d.pipeline << "`, written by `kedrolint groups --write`.\n"
       << "# Each group selects nodes with the arguments of Pipeline.filter; use it with\n"
-      << "# [tool.kedrolint.deploy] groups-file = \"<this file>\".\n"
-      << "groups:\n";
+      << "# [tool.kedrolint.deploy] groups-file = \"<this file>\".\n";
+  // Pipeline.filter cannot select nothing (an empty filter is not applied):
+  // an empty group cannot be written, only named.
   for (const auto& g : d.groups) {
+    if (g.nodes.empty()) out << "# group " << core::python_str_repr(g.name) << " selects no node (KL403) and is left out.\n";
+  }
+  const bool none = std::all_of(d.groups.begin(), d.groups.end(), [](const auto& g) { return g.nodes.empty(); });
+  out << (none ? "groups: {}\n" : "groups:\n");
+  for (const auto& g : d.groups) {
+    if (g.nodes.empty()) continue;
     out << "  " << core::python_str_repr(g.name) << ":\n    node_names:\n";
     for (const auto& n : g.nodes) out << "      - " << core::python_str_repr(n->name) << "\n";
   }

@@ -94,3 +94,23 @@ TEST_CASE("the Mermaid diagram declares every node once, by name", "[groups]") {
   CHECK(count(mermaid, "n3[\"d\"]") == 1);
   CHECK(count(mermaid, " n4[") == 1);
 }
+
+TEST_CASE("the groups file of no group reads back as a mapping", "[groups]") {
+  model::Deployment d;
+  d.pipeline = "__default__";
+  std::ostringstream out;
+  report::write_groups_yaml(d, out);
+  CHECK(out.str().find("\ngroups: {}\n") != std::string::npos);
+}
+
+TEST_CASE("the groups file leaves out empty groups, which Pipeline.filter cannot express", "[groups]") {
+  Example ex;
+  ex.deployment.groups.push_back({"empty", {}, {}});
+  std::ostringstream out;
+  report::write_groups_yaml(ex.deployment, out);
+  const std::string yaml = out.str();
+  CAPTURE(yaml);
+  CHECK(yaml.find("# group 'empty' selects no node (KL403) and is left out.\n") != std::string::npos);
+  CHECK(yaml.find("  'empty':") == std::string::npos);
+  CHECK(yaml.find("  'first':\n    node_names:\n      - 'a'\n      - 'c'\n      - 'e'\n") != std::string::npos);
+}
