@@ -123,6 +123,13 @@ Judgement judge(const TypeTerm& t, const ArtifactsConfig& config) {
   return {kind_of_type(t.name, config), false};
 }
 
+// How evidence names a node's callable: a partial without a `__name__` as
+// Kedro names it (`partial(<inner>)`), never an empty name.
+std::string callable_label(const FuncInfo& func) {
+  if (func.is_partial && !func.has_name) return "partial(" + func.inner_name + ")";
+  return func.name.empty() ? std::string("<callable>") : func.name;
+}
+
 // The parameter of `func` that receives input `index` of `node`.
 const Param* receiving_param(const Node& node, std::size_t index) {
   const auto& params = node.func.signature.params;
@@ -282,7 +289,7 @@ void infer_kinds(Project& project, const ArtifactsConfig& config) {
     const auto returned = annotation_alternatives(n->func.return_annotation);
     for (std::size_t i = 0; i < n->outputs.size(); ++i) {
       add_site(kinds, "producer", n->outputs[i], produced_terms(*n, returned, i), config, [&](const TypeTerm& t) {
-        return "`" + n->func.name + "` (node `" + n->name + "`) returns " + describe(t);
+        return "`" + callable_label(n->func) + "` (node `" + n->name + "`) returns " + describe(t);
       });
     }
     for (std::size_t i = 0; i < n->raw_inputs.size(); ++i) {
@@ -290,7 +297,8 @@ void infer_kinds(Project& project, const ArtifactsConfig& config) {
       if (!p) continue;
       add_site(kinds, "consumer", n->raw_inputs[i], {annotation_alternatives(p->annotation), 0}, config,
                [&](const TypeTerm& t) {
-                 return "`" + n->func.name + "` (node `" + n->name + "`) takes `" + p->name + ": " + describe(t) + "`";
+                 return "`" + callable_label(n->func) + "` (node `" + n->name + "`) takes `" + p->name + ": " +
+                        describe(t) + "`";
                });
     }
   }
