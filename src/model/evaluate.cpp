@@ -221,7 +221,7 @@ void register_pipelines(Project& project, python::Interpreter& interp) {
     if (!key.is_str()) continue;
     RegisteredPipeline reg;
     reg.name = key.str();
-    reg.span = where;
+    reg.span = key.origin.valid() ? key.origin : where;  // the dict entry that registers it
     if (value.is<python::PipelineValue>()) {
       reg.pipeline = value.as<python::PipelineValue>().pipeline;
     } else {

@@ -1,7 +1,10 @@
-// `kedrolint groups --suggest`: valid partitions, made acyclic by merging the
-// strongly connected components of the quotient graph.
+// Deployment groups: `--suggest` partitions (valid, and made acyclic by merging
+// the strongly connected components of the quotient graph) and group origins.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
+#include "engine/engine.hpp"
 #include "model/project.hpp"
 
 using namespace kedrolint;
@@ -94,4 +97,34 @@ TEST_CASE("branch suggestions keep data that only one task sees inside a group",
     CHECK(model::storage_of(project, c.dataset, config) == model::Storage::Shared);
   }
   CHECK(names(d.groups) == std::vector<std::vector<std::string>>{{"root:", "root"}, {"x:", "x", "y", "join"}, {"z:", "z"}});
+}
+
+namespace {
+
+// "file:line:col message" of each related label of the findings with `code`.
+std::vector<std::string> related_of(const std::string& fixture, const std::string& code) {
+  const std::filesystem::path root = std::filesystem::path(KEDROLINT_SOURCE_DIR) / "fixtures/rules" / fixture;
+  core::SourceMap sources(root);
+  engine::CheckOptions options;
+  options.select = std::vector<std::string>{code};
+  const auto result = engine::check_project(root, options, sources);
+  std::vector<std::string> out;
+  for (const auto& d : result.diagnostics) {
+    for (const auto& label : d.related) {
+      const auto& file = sources.get(label.span.file);
+      const auto pos = file.position(label.span.begin);
+      out.push_back(file.display_path() + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + " " +
+                    label.message);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("groups of the `pipelines` strategy are defined at their registry entry", "[deploy]") {
+  // register_pipelines() returns {"__default__": ..., "prep": prep, "train": train, ...}
+  CHECK(related_of("KL401_node_in_several_groups/pipelines_strategy", "KL401") ==
+        std::vector<std::string>{"src/demo/pipeline_registry.py:20:9 group `prep` is defined here",
+                                 "src/demo/pipeline_registry.py:21:9 group `train` is defined here"});
 }
