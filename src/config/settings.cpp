@@ -167,6 +167,7 @@ void configure_deploy(model::DeployConfig& deploy, const std::string& target, co
     if (const auto* preset = model::find_target(target)) {
       deploy.mapping = std::string(preset->mapping);
       if (!preset->groups.empty() && deploy.groups.empty()) deploy.groups = std::string(preset->groups);
+      if (preset->untagged_singletons && !deploy.untagged_singletons) deploy.untagged_singletons = true;
       for (const auto& prefix : preset->shared_prefixes) {
         if (std::find(deploy.shared_prefixes.begin(), deploy.shared_prefixes.end(), prefix) ==
             deploy.shared_prefixes.end()) {
@@ -219,8 +220,10 @@ const std::vector<OptionDoc>& option_docs() {
        "implies `groups = \"file\"`."},
       {"deploy.pipeline", "string", "\"__default__\"", "deploy.pipeline = \"training\"",
        "The registered pipeline that is deployed."},
-      {"deploy.untagged", "\"error\" | \"singleton\"", "\"error\"", "deploy.untagged = \"singleton\"",
-       "With `tags:<prefix>` groups: report nodes without such a tag, or run each in its own task."},
+      {"deploy.untagged", "\"error\" | \"singleton\"", "\"singleton\" with target vertexai, else \"error\"",
+       "deploy.untagged = \"singleton\"",
+       "With `tags:<prefix>` groups: report nodes without such a tag, or run each in its own task (as "
+       "kedro-vertexai's TagNodeGrouper does)."},
       {"deploy.shared-storage", "list of path prefixes", "the target's", "deploy.shared-storage = [\"s3://\", \"/mnt/shared\"]",
        "Storage that every task can reach, in addition to the target's; other paths count as local to one task."},
       {"artifacts.dataset-kinds", "table of dataset class -> kind", "{}",

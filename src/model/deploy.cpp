@@ -246,18 +246,62 @@ std::vector<DeployGroup> groups_from_file(const Project& project, const std::vec
   return groups;
 }
 
+// kedro-vertexai's TagNodeGrouper (kedro_vertexai/grouping.py): a group per
+// tag with the prefix, named by the rest of the tag. It starts from one
+// group per node, named by the node: an untagged node runs alone, and one
+// named like a tag group is merged into it (recorded as a collision, as is a
+// tagged node named like another group, which confuses its bookkeeping). A
+// tag that is only the prefix names no group here (KL402 reports it).
+std::vector<DeployGroup> groups_by_tags(const std::vector<NodePtr>& nodes, const std::string& prefix,
+                                        const DeployConfig& config, std::vector<Deployment::Collision>* collisions) {
+  auto group_tags = [&](const NodePtr& n) {
+    std::vector<std::string> out;
+    for (const auto& t : n->tags) {
+      if (t.rfind(prefix, 0) == 0 && t.size() > prefix.size()) out.push_back(t);
+    }
+    return out;
+  };
+  std::map<std::string, NodePtr> first_tagged;  // group name -> its first node
+  for (const auto& n : nodes) {
+    for (const auto& t : group_tags(n)) first_tagged.emplace(t.substr(prefix.size()), n);
+  }
+  std::vector<DeployGroup> groups;
+  std::map<std::string, std::size_t> index;
+  auto join = [&](const std::string& name, const NodePtr& n, core::Span origin) {
+    auto [it, inserted] = index.emplace(name, groups.size());
+    if (inserted) groups.push_back({name, {}, origin});
+    groups[it->second].nodes.push_back(n);
+  };
+  for (const auto& n : nodes) {
+    const auto tags = group_tags(n);
+    auto named_like = first_tagged.find(n->name);
+    const bool in_that_group = std::find(tags.begin(), tags.end(), prefix + n->name) != tags.end();
+    if (named_like != first_tagged.end() && !in_that_group && collisions &&
+        (!tags.empty() || config.untagged_singletons.value_or(false))) {
+      collisions->push_back({n, n->name, named_like->second, Deployment::Collision::Kind::Tag});
+    }
+    for (const auto& t : tags) {
+      auto origin = n->tag_origin.find(t);
+      join(t.substr(prefix.size()), n, origin == n->tag_origin.end() ? core::Span{} : origin->second);
+    }
+    const bool bare_prefix = std::find(n->tags.begin(), n->tags.end(), prefix) != n->tags.end();
+    if (tags.empty() && !bare_prefix && config.untagged_singletons.value_or(false)) join(n->name, n, n->span);
+  }
+  return groups;
+}
+
 }  // namespace
 
 const std::vector<TargetPreset>& target_presets() {
   static const std::vector<TargetPreset> presets = {
-      {"airflow", "1:1", "", {"s3://", "s3a://", "gs://", "gcs://", "abfs://", "abfss://", "az://", "hdfs://", "http://", "https://"}},
-      {"kubeflow", "1:1", "", {"s3://", "s3a://", "gs://", "gcs://", "minio://", "http://", "https://"}},
-      {"vertexai", "M:N", "tags:group.", {"gs://", "gcs://"}},
-      {"sagemaker", "1:1", "", {"s3://", "s3a://"}},
-      {"azureml", "1:1", "", {"abfs://", "abfss://", "az://", "azureml://", "wasbs://"}},
-      {"mlrun", "1:1", "", {"s3://", "v3io://", "store://", "gs://", "az://"}},
-      {"databricks", "M:1", "", {"dbfs:/", "/dbfs/", "/Volumes/", "s3://", "abfss://", "gs://"}},
-      {"docker", "M:1", "", {}},
+      {"airflow", "1:1", "", {"s3://", "s3a://", "gs://", "gcs://", "abfs://", "abfss://", "az://", "hdfs://", "http://", "https://"}, false},
+      {"kubeflow", "1:1", "", {"s3://", "s3a://", "gs://", "gcs://", "minio://", "http://", "https://"}, false},
+      {"vertexai", "M:N", "tags:group.", {"gs://", "gcs://"}, true},
+      {"sagemaker", "1:1", "", {"s3://", "s3a://"}, false},
+      {"azureml", "1:1", "", {"abfs://", "abfss://", "az://", "azureml://", "wasbs://"}, false},
+      {"mlrun", "1:1", "", {"s3://", "v3io://", "store://", "gs://", "az://"}, false},
+      {"databricks", "M:1", "", {"dbfs:/", "/dbfs/", "/Volumes/", "s3://", "abfss://", "gs://"}, false},
+      {"docker", "M:1", "", {}, false},
   };
   return presets;
 }
@@ -343,7 +387,7 @@ std::vector<DeployGroup> groups_by(const Project& project, const std::vector<Nod
     for (const auto& n : nodes) {
       const std::string key = n->namespace_.empty() ? n->name : n->namespace_.substr(0, n->namespace_.find('.'));
       if (n->namespace_.empty() && first_namespaced.count(key) && collisions) {
-        collisions->push_back({n, key, first_namespaced.at(key)});
+        collisions->push_back({n, key, first_namespaced.at(key), Deployment::Collision::Kind::Namespace});
       }
       auto [it, inserted] = index.emplace(key, groups.size());
       if (inserted) groups.push_back({key, {}, {}});
@@ -351,26 +395,7 @@ std::vector<DeployGroup> groups_by(const Project& project, const std::vector<Nod
     }
     return groups;
   }
-  if (how.rfind("tags:", 0) == 0) {
-    const std::string prefix = how.substr(5);
-    std::map<std::string, std::size_t> index;
-    for (const auto& n : nodes) {
-      bool tagged = false;
-      for (const auto& t : n->tags) {
-        if (t.rfind(prefix, 0) != 0 || t.size() == prefix.size()) continue;
-        tagged = true;
-        const std::string name = t.substr(prefix.size());
-        auto [it, inserted] = index.emplace(name, groups.size());
-        if (inserted) {
-          auto origin = n->tag_origin.find(t);
-          groups.push_back({name, {}, origin == n->tag_origin.end() ? core::Span{} : origin->second});
-        }
-        groups[it->second].nodes.push_back(n);
-      }
-      if (!tagged && config.untagged_singletons) groups.push_back({n->name, {n}, n->span});
-    }
-    return groups;
-  }
+  if (how.rfind("tags:", 0) == 0) return groups_by_tags(nodes, how.substr(5), config, collisions);
   if (how == "pipelines") {
     for (const auto& name : config.group_pipelines) {
       auto it = project.pipelines.find(name);

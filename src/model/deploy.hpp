@@ -23,7 +23,8 @@ struct DeployConfig {
   std::vector<std::string> group_pipelines;  ///< for `pipelines`
   std::string groups_file;         ///< for `file`, relative to the project root
   std::string pipeline = "__default__";  ///< the registered pipeline that is deployed
-  bool untagged_singletons = false;      ///< `tags:`: an untagged node is its own group
+  /// `tags:`: an untagged node is its own group (unset: the target's default, else no).
+  std::optional<bool> untagged_singletons;
   std::vector<std::string> shared_prefixes;  ///< storage every task can reach (s3://, /mnt/shared, ...)
   core::Span span;                 ///< the [tool.kedrolint.deploy] table, for messages
   core::Span groups_span;          ///< the `groups` value
@@ -35,6 +36,7 @@ struct TargetPreset {
   std::string_view mapping;
   std::string_view groups;
   std::vector<std::string_view> shared_prefixes;
+  bool untagged_singletons;  ///< the plugin runs an untagged node alone (kedro-vertexai's TagNodeGrouper)
 };
 const std::vector<TargetPreset>& target_presets();
 const TargetPreset* find_target(std::string_view name);
@@ -60,12 +62,16 @@ struct Deployment {
   std::vector<DeployGroup> groups;
   std::map<std::string, std::vector<std::size_t>> membership;  ///< node name -> group indices
   std::vector<Crossing> crossings;
-  /// Namespace grouping: a node without namespace whose name equals a
-  /// top-level namespace is merged into that namespace's group by Kedro.
+  /// A node named like a group key of other nodes. Namespace grouping: a
+  /// node without namespace named like a top-level namespace, which Kedro
+  /// merges into that namespace's group. Tag grouping (kedro-vertexai): a
+  /// node named like a tag group, which the plugin merges into that group
+  /// (an untagged node) or mixes up with it (a tagged one).
   struct Collision {
     NodePtr node;
-    std::string namespace_;
-    NodePtr namespaced_node;
+    std::string namespace_;  ///< the namespace, or the tag group's name
+    NodePtr namespaced_node;  ///< a node of that namespace or tag group
+    enum class Kind { Namespace, Tag } kind = Kind::Namespace;
   };
   std::vector<Collision> collisions;
   /// Filters of a groups file that select nodes the pipeline does not have.
