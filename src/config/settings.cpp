@@ -208,11 +208,13 @@ const std::vector<OptionDoc>& option_docs() {
        "prefixes its tasks share (e.g. `gs://` for Vertex AI)."},
       {"deploy.mapping", "\"1:1\" | \"M:1\" | \"M:N\"", "the target's", "deploy.mapping = \"M:N\"",
        "How nodes map to tasks: one task per node, one task for the whole pipeline, or groups of nodes."},
-      {"deploy.groups", "\"namespace\" | \"tags:<prefix>\" | \"pipelines\" | \"memory\" | \"file\"", "the target's",
+      {"deploy.groups", "\"namespace\" | \"tags:<prefix>\" | \"pipelines\" | \"memory\" | \"memory:kedro-airflow\" | \"file\"",
+       "the target's",
        "deploy.groups = \"tags:group.\"",
        "With `M:N`, how groups are formed: Kedro's `group_nodes_by(\"namespace\")`, one tag per node with the "
-       "prefix, the registered pipelines listed in `deploy.pipelines`, connected by in-memory data (kedro-airflow), "
-       "or a groups file (`deploy.groups-file`)."},
+       "prefix, the registered pipelines listed in `deploy.pipelines`, connected by in-memory data (every dataset "
+       "kept in memory links its nodes; `memory:kedro-airflow` links only those missing from the catalog and names "
+       "groups like the plugin), or a groups file (`deploy.groups-file`)."},
       {"deploy.pipelines", "list of registered pipeline names", "[]", "deploy.pipelines = [\"data_processing\", \"data_science\"]",
        "The groups, for `groups = \"pipelines\"`."},
       {"deploy.groups-file", "path", "none", "deploy.groups-file = \"deploy/groups.yml\"",

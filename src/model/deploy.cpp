@@ -246,6 +246,34 @@ std::vector<DeployGroup> groups_from_file(const Project& project, const std::vec
   return groups;
 }
 
+// kedro-airflow's `--group-by memory` as the plugin computes it
+// (kedro_airflow/grouping.py, `group_memory_nodes`): connected components
+// over the datasets missing from the catalog (`name not in catalog`, so a
+// `MemoryDataset` entry does not link its nodes, and KL405 reports it when it
+// crosses), linked by exact names (transcoded variants are not linked), each
+// group named by its nodes joined with `_`. No cycle is merged (KL404).
+std::vector<DeployGroup> kedro_airflow_memory_groups(const Project& project, const std::vector<NodePtr>& nodes) {
+  std::map<std::string, std::size_t> output_to_node;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    for (const auto& o : nodes[i]->outputs) output_to_node[o.name] = i;
+  }
+  Components comp(nodes.size());
+  for (std::size_t c = 0; c < nodes.size(); ++c) {
+    for (const auto& in : nodes[c]->inputs) {
+      auto it = output_to_node.find(in.name);
+      const bool in_catalog = project.catalog && project.catalog->contains(in.name);
+      if (it != output_to_node.end() && !in_catalog) comp.unite(it->second, c);
+    }
+  }
+  auto groups = from_components(nodes, comp);
+  for (auto& g : groups) {
+    std::vector<std::string> names;
+    for (const auto& n : g.nodes) names.push_back(n->name);
+    g.name = core::join(names, "_");
+  }
+  return groups;
+}
+
 // kedro-vertexai's TagNodeGrouper (kedro_vertexai/grouping.py): a group per
 // tag with the prefix, named by the rest of the tag. It starts from one
 // group per node, named by the node: an untagged node runs alone, and one
@@ -416,9 +444,11 @@ std::vector<DeployGroup> groups_by(const Project& project, const std::vector<Nod
     return groups;
   }
   if (how == "memory") return suggest_groups(project, nodes, config, "memory-components");
+  if (how == "memory:kedro-airflow") return kedro_airflow_memory_groups(project, nodes);
   if (how == "file") return groups_from_file(project, nodes, config, findings);
   findings.push_back({std::string(kBadConfig), config.groups_span,
-                      "unknown grouping `" + how + "`; use `namespace`, `tags:<prefix>`, `pipelines`, `memory` or `file`",
+                      "unknown grouping `" + how +
+                          "`; use `namespace`, `tags:<prefix>`, `pipelines`, `memory`, `memory:kedro-airflow` or `file`",
                       {}, std::nullopt});
   return groups;
 }

@@ -19,7 +19,7 @@ struct DeployConfig {
   bool enabled = false;
   std::string target;              ///< airflow, kubeflow, vertexai, ... or empty
   std::string mapping = "M:N";     ///< "1:1" (a task per node), "M:1" (one task), "M:N" (groups)
-  std::string groups;              ///< namespace | tags:<prefix> | pipelines | memory | file
+  std::string groups;              ///< namespace | tags:<prefix> | pipelines | memory | memory:kedro-airflow | file
   std::vector<std::string> group_pipelines;  ///< for `pipelines`
   std::string groups_file;         ///< for `file`, relative to the project root
   std::string pipeline = "__default__";  ///< the registered pipeline that is deployed
