@@ -51,7 +51,8 @@ bool comparable(const model::KindEvidence& e) {
 bool compatible(const model::KindEvidence& produced, const model::KindEvidence& consumed) {
   if (produced.kind != consumed.kind) return false;
   // Tables and arrays of different libraries are different objects.
-  return (produced.kind != "table" && produced.kind != "array") || library(produced.type) == library(consumed.type);
+  return (produced.kind != "table" && produced.kind != "array") ||
+         library(produced.known_type) == library(consumed.known_type);
 }
 
 // The alternatives of one annotation site (a producer's output or a

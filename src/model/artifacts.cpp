@@ -114,13 +114,32 @@ bool numeric_dict(const TypeTerm& t) {
 struct Judgement {
   std::string kind;
   bool weak = false;
+  std::string known;  ///< the type the tables know: the annotation's own, or a base class of it
 };
 
-Judgement judge(const TypeTerm& t, const ArtifactsConfig& config) {
-  if (numeric_dict(t)) return {"metrics", true};
+using ClassBases = std::map<std::string, std::vector<std::string>>;
+
+// The kind of a type, or of the nearest base class the tables know when it
+// is a project class (`class MyModel(BaseEstimator)`), breadth first.
+Judgement kind_with_bases(const std::string& name, const ArtifactsConfig& config, const ClassBases& bases) {
+  std::vector<std::string> queue{name};
+  std::set<std::string> seen{name};
+  for (std::size_t i = 0; i < queue.size() && i < 64; ++i) {
+    if (auto kind = kind_of_type(queue[i], config); !kind.empty()) return {kind, false, queue[i]};
+    auto it = bases.find(queue[i]);
+    if (it == bases.end()) continue;
+    for (const auto& b : it->second) {
+      if (seen.insert(b).second) queue.push_back(b);
+    }
+  }
+  return {};
+}
+
+Judgement judge(const TypeTerm& t, const ArtifactsConfig& config, const ClassBases& bases) {
+  if (numeric_dict(t)) return {"metrics", true, t.name};
   const std::string last = last_part(t.name);
-  if (last == "dict" || last == "Dict" || last == "list" || last == "List") return {"object", false};
-  return {kind_of_type(t.name, config), false};
+  if (last == "dict" || last == "Dict" || last == "list" || last == "List") return {"object", false, t.name};
+  return kind_with_bases(t.name, config, bases);
 }
 
 // How evidence names a node's callable: a partial without a `__name__` as
@@ -186,19 +205,20 @@ Site produced_terms(const Node& node, const std::vector<TypeTerm>& returned, std
 // knowing how many alternatives the site has in all.
 template <typename Describe>
 void add_site(std::map<std::string, ArtifactKind>& kinds, const char* source, const DatasetRef& dataset,
-              const Site& site, const ArtifactsConfig& config, Describe detail) {
+              const Site& site, const ArtifactsConfig& config, const ClassBases& bases, Describe detail) {
   if (dataset.name == "parameters" || dataset.name.rfind("params:", 0) == 0) return;
   const std::size_t alternatives = site.terms.size() + site.opaque;
   for (const auto& t : site.terms) {
-    const auto j = judge(t, config);
+    const auto j = judge(t, config, bases);
     if (j.kind.empty()) continue;
     KindEvidence e;
     e.source = source;
-    e.detail = detail(t);
+    e.detail = detail(t) + (j.known != t.name ? " (a " + j.known + ")" : "");
     e.kind = j.kind;
     e.span = dataset.span;
     e.weak = j.weak;
     e.type = describe(t);
+    e.known_type = j.known;
     e.alternatives = alternatives;
     kinds[dataset.name].evidence.push_back(std::move(e));
   }
@@ -288,15 +308,16 @@ void infer_kinds(Project& project, const ArtifactsConfig& config) {
   for (const auto& n : project.registered_nodes()) {
     const auto returned = annotation_alternatives(n->func.return_annotation);
     for (std::size_t i = 0; i < n->outputs.size(); ++i) {
-      add_site(kinds, "producer", n->outputs[i], produced_terms(*n, returned, i), config, [&](const TypeTerm& t) {
-        return "`" + callable_label(n->func) + "` (node `" + n->name + "`) returns " + describe(t);
-      });
+      add_site(kinds, "producer", n->outputs[i], produced_terms(*n, returned, i), config, project.class_bases,
+               [&](const TypeTerm& t) {
+                 return "`" + callable_label(n->func) + "` (node `" + n->name + "`) returns " + describe(t);
+               });
     }
     for (std::size_t i = 0; i < n->raw_inputs.size(); ++i) {
       const Param* p = receiving_param(*n, i);
       if (!p) continue;
       add_site(kinds, "consumer", n->raw_inputs[i], {annotation_alternatives(p->annotation), 0}, config,
-               [&](const TypeTerm& t) {
+               project.class_bases, [&](const TypeTerm& t) {
                  return "`" + callable_label(n->func) + "` (node `" + n->name + "`) takes `" + p->name + ": " +
                         describe(t) + "`";
                });

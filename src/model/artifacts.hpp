@@ -19,6 +19,7 @@ struct KindEvidence {
   core::Span span;
   bool weak = false;   ///< dict[str, float] says "metrics" only with support
   std::string type;    ///< the Python type behind producer/consumer evidence
+  std::string known_type{};  ///< the type the tables know: `type` itself, or the base class of a project class
   /// Producer/consumer evidence: how many alternatives the annotation at this
   /// site (`span`) has, those without a known kind included. Evidence with the
   /// same source and span are the alternatives of one Union.

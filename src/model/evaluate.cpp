@@ -287,6 +287,7 @@ std::optional<config::LoaderSettings> evaluate_project(Project& project, python:
   project.kedro_errors = std::move(interp.record().errors);
   project.mappings = std::move(interp.record().mappings);
   project.constructed_nodes = std::move(interp.record().nodes);
+  project.class_bases = std::move(interp.record().class_bases);
   return loader;
 }
 
