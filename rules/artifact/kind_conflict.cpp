@@ -37,17 +37,6 @@ regressor:
 ```
 )md";
 
-bool accepts(const std::string& type, const std::string& cls_kind, const std::string& produced) {
-  // Writers that build their artifact from a table.
-  if (produced == "table" && (type.find("PlotlyDataset") != std::string::npos ||
-                              type.find("PlotlyDataSet") != std::string::npos)) {
-    return true;
-  }
-  // Tables and arrays are both tabular to most writers of numbers.
-  if ((cls_kind == "table" && produced == "array") || (cls_kind == "array" && produced == "table")) return true;
-  return cls_kind == produced;
-}
-
 void check(const model::Project& project, RuleContext& ctx) {
   static const std::set<std::string> kDecisive = {"model", "table", "array", "plot", "media"};
   for (const auto& [name, k] : project.kinds) {
@@ -59,7 +48,7 @@ void check(const model::Project& project, RuleContext& ctx) {
     }
     if (!kDecisive.count(cls)) continue;
     for (const auto& e : k.evidence) {
-      if (e.source != "producer" || e.weak || !kDecisive.count(e.kind) || accepts(it->second.type, cls, e.kind)) continue;
+      if (e.source != "producer" || e.weak || !kDecisive.count(e.kind) || model::class_accepts(it->second.type, cls, e.kind)) continue;
       ctx.report(e.span, "`" + name + "` is a " + e.kind + " (" + e.detail + "), but its catalog type `" +
                              it->second.type + "` stores " + cls + "s")
           .related(it->second.entry->type_span.valid() ? it->second.entry->type_span : it->second.entry->key_span,

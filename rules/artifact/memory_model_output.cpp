@@ -11,7 +11,9 @@ namespace {
 constexpr std::string_view kDoc = R"md(## What it does
 Finds a model (a dataset of kind `model`) that a registered pipeline
 produces as a final output but keeps only in memory: it has no catalog entry
-or factory pattern, or its type is a `MemoryDataset`.
+or factory pattern, or its type is a `MemoryDataset`. Pipelines that could
+not be evaluated completely (KL010) are skipped: the node consuming the model
+may be the part that is unknown.
 
 ## Why is this bad?
 The trained model is thrown away when the run ends: nothing can serve it,
@@ -34,6 +36,9 @@ regressor:
 void check(const model::Project& project, RuleContext& ctx) {
   std::map<std::string, std::pair<const model::DatasetRef*, std::vector<std::string>>> hits;
   for (const auto& [pipeline, reg] : project.pipelines) {
+    // In an incomplete pipeline (KL010) the consumer may be a node that could
+    // not be evaluated: a free output there is no certain final output.
+    if (!reg.pipeline->complete()) continue;
     const auto outputs = model::free_outputs(reg.pipeline->nodes);
     for (const auto& n : reg.order.order) {
       for (const auto& o : n->outputs) {

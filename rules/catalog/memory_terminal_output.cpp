@@ -12,7 +12,8 @@ constexpr std::string_view kDoc = R"md(## What it does
 Finds a final output of a registered pipeline (produced by a node, consumed
 by none of that pipeline's nodes) that is only kept in memory: it has no
 catalog entry, no factory pattern matches it, or its type is `MemoryDataset`,
-`SharedMemoryDataset` or `CachedDataset`.
+`SharedMemoryDataset` or `CachedDataset`. Pipelines that could not be
+evaluated completely (KL010) are skipped.
 
 ## Why is this bad?
 Kedro keeps such a result in a `MemoryDataset` and discards it when the run
@@ -42,6 +43,8 @@ void check(const model::Project& project, RuleContext& ctx) {
   };
   std::map<std::string, Hit> hits;
   for (const auto& [name, reg] : project.pipelines) {
+    // Incomplete (KL010): the consumer may be the node that was not evaluated.
+    if (!reg.pipeline->complete()) continue;
     const auto outputs = model::free_outputs(reg.pipeline->nodes);
     for (const auto& n : reg.order.order) {
       for (const auto& o : n->outputs) {

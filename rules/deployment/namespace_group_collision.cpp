@@ -29,6 +29,7 @@ node(summarize, "metrics", "summary", name="training_summary"),
 void check(const model::Project& project, RuleContext& ctx) {
   if (!project.deployment) return;
   for (const auto& c : project.deployment->collisions) {
+    if (c.kind != model::Deployment::Collision::Kind::Namespace) continue;
     ctx.report(c.node->name_span.valid() ? c.node->name_span : c.node->span,
                "node `" + c.node->name + "` has no namespace but the same name as namespace `" + c.namespace_ +
                    "`: grouping by namespace merges it into that group")

@@ -7,7 +7,10 @@ namespace {
 constexpr std::string_view kDoc = R"md(## What it does
 Checks the `[tool.kedrolint]` table of `pyproject.toml`: unknown options,
 values of the wrong type and unknown severities are reported where they are
-written, with the closest known option.
+written, with the closest known option. The other places kedrolint reads
+its own settings are checked the same way: the deployment groups file, and
+`metadata: {kedrolint: {kind: ...}}` in catalog entries (an unknown artifact
+kind is ignored, with the closest kind as a hint).
 
 ## Why is this bad?
 A misspelt option is silently ignored by most tools, so the project is not

@@ -12,6 +12,18 @@
 #include "engine/engine.hpp"
 
 namespace kedrolint::cli {
+namespace {
+
+// Where a piece of evidence is written, as `kedrolint export` gives it.
+nlohmann::ordered_json location(const core::SourceMap& sources, core::Span span) {
+  if (!span.valid()) return nullptr;
+  const auto& file = sources.get(span.file);
+  const auto pos = file.position(span.begin);
+  return {{"file", file.display_path()}, {"line", pos.line}, {"column", pos.column}};
+}
+
+}  // namespace
+
 
 Runner add_artifacts_command(CLI::App& app) {
   struct Args {
@@ -75,7 +87,8 @@ Runner add_artifacts_command(CLI::App& app) {
         evidence.push_back({{"source", e.source},
                             {"kind", e.kind.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.kind)},
                             {"weak", e.weak},
-                            {"detail", e.detail}});
+                            {"detail", e.detail},
+                            {"location", location(sources, e.span)}});
       }
       json.push_back({{"dataset", name},
                       {"kind", k.kind},

@@ -6,10 +6,41 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "engine/engine.hpp"
+#include "rules/rule.hpp"
 #include "report/groups.hpp"
 
 namespace kedrolint::cli {
 namespace fs = std::filesystem;
+
+namespace {
+
+// The KL4xx rules on the groups about to be shown, exactly as `check` runs
+// them: a suggestion is shown with every finding it would get.
+std::vector<core::Diagnostic> deployment_findings(model::Project& project, const model::Deployment& d,
+                                                  const core::SourceMap& sources) {
+  project.deployment = d;
+  std::vector<core::Diagnostic> out;
+  for (const auto& rule : rules::all_rules()) {
+    if (rule.category != rules::Category::Deployment) continue;
+    rules::RuleContext ctx(rule, rule.default_severity, nullptr);
+    rule.body->check(project, ctx);
+    for (auto& diagnostic : ctx.take()) out.push_back(std::move(diagnostic));
+  }
+  engine::sort_diagnostics(out, sources);
+  return out;
+}
+
+void print_finding(const core::SourceMap& sources, core::Span span, const std::string& message, std::string_view code,
+                   std::ostream& out) {
+  if (span.valid()) {
+    const auto& file = sources.get(span.file);
+    const auto pos = file.position(span.begin);
+    out << file.display_path() << ":" << pos.line << ":" << pos.column << ": ";
+  }
+  out << message << " [" << code << "]\n";
+}
+
+}  // namespace
 
 Runner add_groups_command(CLI::App& app) {
   struct Args {
@@ -23,7 +54,7 @@ Runner add_groups_command(CLI::App& app) {
   cmd->add_option("path", args->path, "The project root, or a path inside it (default: .)");
   cmd->add_option("--pipeline,-p", args->pipeline, "The deployed registered pipeline (default: deploy.pipeline or __default__)");
   cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: local)");
-  cmd->add_option("--by", args->by, "Grouping: namespace, tags:<prefix>, pipelines, memory or file (default: configured)");
+  cmd->add_option("--by", args->by, "Grouping: namespace, tags:<prefix>, pipelines, memory, memory:kedro-airflow or file (default: configured)");
   cmd->add_option("--target", args->target, "Deployment target preset")
       ->check(CLI::IsMember({"airflow", "kubeflow", "vertexai", "sagemaker", "azureml", "mlrun", "databricks", "docker"}));
   cmd->add_option("--mapping", args->mapping, "1:1, M:1 or M:N")->check(CLI::IsMember({"1:1", "M:1", "M:N"}));
@@ -79,11 +110,8 @@ Runner add_groups_command(CLI::App& app) {
       d = std::move(*built);
       for (const auto& p : d.problems) problems.push_back(p);
     }
-    for (const auto& p : problems) {
-      const auto& file = sources.get(p.span.file);
-      const auto pos = file.position(p.span.begin);
-      std::cerr << file.display_path() << ":" << pos.line << ":" << pos.column << ": " << p.message << " [" << p.code << "]\n";
-    }
+    for (const auto& p : problems) print_finding(sources, p.span, p.message, p.code, std::cerr);
+    const auto findings = deployment_findings(project, d, sources);
     if (args->write) {
       if (!write_output(fs::path(*args->write), [&](std::ostream& out) { report::write_groups_yaml(d, out); })) return 2;
     }
@@ -93,6 +121,10 @@ Runner add_groups_command(CLI::App& app) {
              else if (args->format == "mermaid") report::write_groups_mermaid(project, d, out);
              else if (args->format == "dot") report::write_groups_dot(project, d, out);
              else report::write_groups_text(project, d, out);
+             // Text shows the findings with the groups; other formats keep stdout parseable.
+             std::ostream& to = args->format == "text" ? out : std::cerr;
+             if (args->format == "text") to << "\nfindings of the KL4xx rules on these groups: " << findings.size() << "\n";
+             for (const auto& f : findings) print_finding(sources, f.primary, f.message, f.code, to);
            })
                ? 0
                : 2;

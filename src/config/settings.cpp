@@ -167,6 +167,7 @@ void configure_deploy(model::DeployConfig& deploy, const std::string& target, co
     if (const auto* preset = model::find_target(target)) {
       deploy.mapping = std::string(preset->mapping);
       if (!preset->groups.empty() && deploy.groups.empty()) deploy.groups = std::string(preset->groups);
+      if (preset->untagged_singletons && !deploy.untagged_singletons) deploy.untagged_singletons = true;
       for (const auto& prefix : preset->shared_prefixes) {
         if (std::find(deploy.shared_prefixes.begin(), deploy.shared_prefixes.end(), prefix) ==
             deploy.shared_prefixes.end()) {
@@ -207,11 +208,13 @@ const std::vector<OptionDoc>& option_docs() {
        "prefixes its tasks share (e.g. `gs://` for Vertex AI)."},
       {"deploy.mapping", "\"1:1\" | \"M:1\" | \"M:N\"", "the target's", "deploy.mapping = \"M:N\"",
        "How nodes map to tasks: one task per node, one task for the whole pipeline, or groups of nodes."},
-      {"deploy.groups", "\"namespace\" | \"tags:<prefix>\" | \"pipelines\" | \"memory\" | \"file\"", "the target's",
+      {"deploy.groups", "\"namespace\" | \"tags:<prefix>\" | \"pipelines\" | \"memory\" | \"memory:kedro-airflow\" | \"file\"",
+       "the target's",
        "deploy.groups = \"tags:group.\"",
        "With `M:N`, how groups are formed: Kedro's `group_nodes_by(\"namespace\")`, one tag per node with the "
-       "prefix, the registered pipelines listed in `deploy.pipelines`, connected by in-memory data (kedro-airflow), "
-       "or a groups file (`deploy.groups-file`)."},
+       "prefix, the registered pipelines listed in `deploy.pipelines`, connected by in-memory data (every dataset "
+       "kept in memory links its nodes; `memory:kedro-airflow` links only those missing from the catalog and names "
+       "groups like the plugin), or a groups file (`deploy.groups-file`)."},
       {"deploy.pipelines", "list of registered pipeline names", "[]", "deploy.pipelines = [\"data_processing\", \"data_science\"]",
        "The groups, for `groups = \"pipelines\"`."},
       {"deploy.groups-file", "path", "none", "deploy.groups-file = \"deploy/groups.yml\"",
@@ -219,8 +222,10 @@ const std::vector<OptionDoc>& option_docs() {
        "implies `groups = \"file\"`."},
       {"deploy.pipeline", "string", "\"__default__\"", "deploy.pipeline = \"training\"",
        "The registered pipeline that is deployed."},
-      {"deploy.untagged", "\"error\" | \"singleton\"", "\"error\"", "deploy.untagged = \"singleton\"",
-       "With `tags:<prefix>` groups: report nodes without such a tag, or run each in its own task."},
+      {"deploy.untagged", "\"error\" | \"singleton\"", "\"singleton\" with target vertexai, else \"error\"",
+       "deploy.untagged = \"singleton\"",
+       "With `tags:<prefix>` groups: report nodes without such a tag, or run each in its own task (as "
+       "kedro-vertexai's TagNodeGrouper does)."},
       {"deploy.shared-storage", "list of path prefixes", "the target's", "deploy.shared-storage = [\"s3://\", \"/mnt/shared\"]",
        "Storage that every task can reach, in addition to the target's; other paths count as local to one task."},
       {"artifacts.dataset-kinds", "table of dataset class -> kind", "{}",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text.hpp"
 #include "model/project.hpp"
 
 namespace kedrolint::model {
@@ -113,13 +114,39 @@ bool numeric_dict(const TypeTerm& t) {
 struct Judgement {
   std::string kind;
   bool weak = false;
+  std::string known;  ///< the type the tables know: the annotation's own, or a base class of it
 };
 
-Judgement judge(const TypeTerm& t, const ArtifactsConfig& config) {
-  if (numeric_dict(t)) return {"metrics", true};
+using ClassBases = std::map<std::string, std::vector<std::string>>;
+
+// The kind of a type, or of the nearest base class the tables know when it
+// is a project class (`class MyModel(BaseEstimator)`), breadth first.
+Judgement kind_with_bases(const std::string& name, const ArtifactsConfig& config, const ClassBases& bases) {
+  std::vector<std::string> queue{name};
+  std::set<std::string> seen{name};
+  for (std::size_t i = 0; i < queue.size() && i < 64; ++i) {
+    if (auto kind = kind_of_type(queue[i], config); !kind.empty()) return {kind, false, queue[i]};
+    auto it = bases.find(queue[i]);
+    if (it == bases.end()) continue;
+    for (const auto& b : it->second) {
+      if (seen.insert(b).second) queue.push_back(b);
+    }
+  }
+  return {};
+}
+
+Judgement judge(const TypeTerm& t, const ArtifactsConfig& config, const ClassBases& bases) {
+  if (numeric_dict(t)) return {"metrics", true, t.name};
   const std::string last = last_part(t.name);
-  if (last == "dict" || last == "Dict" || last == "list" || last == "List") return {"object", false};
-  return {kind_of_type(t.name, config), false};
+  if (last == "dict" || last == "Dict" || last == "list" || last == "List") return {"object", false, t.name};
+  return kind_with_bases(t.name, config, bases);
+}
+
+// How evidence names a node's callable: a partial without a `__name__` as
+// Kedro names it (`partial(<inner>)`), never an empty name.
+std::string callable_label(const FuncInfo& func) {
+  if (func.is_partial && !func.has_name) return "partial(" + func.inner_name + ")";
+  return func.name.empty() ? std::string("<callable>") : func.name;
 }
 
 // The parameter of `func` that receives input `index` of `node`.
@@ -142,6 +169,89 @@ const Param* receiving_param(const Node& node, std::size_t index) {
     } else if (p.kind == Param::Kind::VarPositional) {
       return &p;
     }
+  }
+  return nullptr;
+}
+
+// The alternatives of an annotation at one site: the types, plus how many
+// alternatives could not be spread onto it (they may hold anything).
+struct Site {
+  std::vector<TypeTerm> terms;
+  std::size_t opaque = 0;
+};
+
+// What output `i` of `node` receives from the return annotation: the whole
+// value for a single output, the tuple element for list outputs, the value
+// type for dict outputs.
+Site produced_terms(const Node& node, const std::vector<TypeTerm>& returned, std::size_t i) {
+  Site site;
+  for (const auto& r : returned) {
+    const std::string last = last_part(r.name);
+    if (node.outputs_form == IoForm::String) {
+      site.terms.push_back(r);
+    } else if (node.outputs_form == IoForm::List && (last == "tuple" || last == "Tuple") &&
+               r.args.size() == node.outputs.size()) {
+      flatten(r.args[i], site.terms);
+    } else if (node.outputs_form == IoForm::Dict && (last == "dict" || last == "Dict") && r.args.size() == 2) {
+      flatten(r.args[1], site.terms);
+    } else {
+      ++site.opaque;
+    }
+  }
+  return site;
+}
+
+// Adds one evidence per alternative of `site` whose kind is known, each
+// knowing how many alternatives the site has in all.
+template <typename Describe>
+void add_site(std::map<std::string, ArtifactKind>& kinds, const char* source, const DatasetRef& dataset,
+              const Site& site, const ArtifactsConfig& config, const ClassBases& bases, Describe detail) {
+  if (dataset.name == "parameters" || dataset.name.rfind("params:", 0) == 0) return;
+  const std::size_t alternatives = site.terms.size() + site.opaque;
+  for (const auto& t : site.terms) {
+    const auto j = judge(t, config, bases);
+    if (j.kind.empty()) continue;
+    KindEvidence e;
+    e.source = source;
+    e.detail = detail(t) + (j.known != t.name ? " (a " + j.known + ")" : "");
+    e.kind = j.kind;
+    e.span = dataset.span;
+    e.weak = j.weak;
+    e.type = describe(t);
+    e.known_type = j.known;
+    e.alternatives = alternatives;
+    kinds[dataset.name].evidence.push_back(std::move(e));
+  }
+}
+
+// `metadata: {kedrolint: {kind: ...}}` of a catalog entry, when it names a
+// known kind. A misspelt key or kind is a KL009 finding at the YAML value
+// (once per entry: a factory pattern serves many datasets) and is ignored.
+const config::ConfigValue* metadata_kind(const CatalogEntry& entry, std::vector<core::Finding>& findings,
+                                         std::set<const CatalogEntry*>& validated) {
+  const auto* meta = entry.config->get("metadata");
+  const auto* ours = meta ? meta->get("kedrolint") : nullptr;
+  if (!ours || !ours->is_map()) return nullptr;
+  const bool report = validated.insert(&entry).second;
+  for (const auto& [key, value] : ours->entries) {
+    if (key != "kind" && report) {
+      findings.push_back({"KL009", value->key_span, "unknown key `" + key + "` in `metadata.kedrolint`", {},
+                          std::string("The only key is `kind`.")});
+    }
+  }
+  const auto* kind = ours->get("kind");
+  if (!kind) return nullptr;
+  std::vector<std::string> known(std::begin(kKinds), std::end(kKinds));
+  known.emplace_back("unknown");
+  if (kind->is_scalar() && std::find(known.begin(), known.end(), kind->text) != known.end()) return kind;
+  if (report) {
+    const auto close = kind->is_scalar() ? core::close_matches(kind->text, known, 1) : std::vector<std::string>{};
+    findings.push_back({"KL009", kind->span,
+                        kind->is_scalar() ? "unknown artifact kind `" + kind->text + "` in `metadata.kedrolint.kind`"
+                                          : std::string("`metadata.kedrolint.kind` must be a kind name"),
+                        {},
+                        close.empty() ? "Kinds: " + core::join(known, ", ") + "."
+                                      : "Did you mean `" + close.front() + "`?"});
   }
   return nullptr;
 }
@@ -172,6 +282,17 @@ std::string kind_of_dataset_type(const std::string& type, const std::string& qua
   return {};
 }
 
+bool class_accepts(const std::string& type, const std::string& class_kind, const std::string& produced) {
+  // Writers that build their artifact from a table (kedro_datasets.plotly.PlotlyDataset).
+  if (produced == "table" &&
+      (type.find("PlotlyDataset") != std::string::npos || type.find("PlotlyDataSet") != std::string::npos)) {
+    return true;
+  }
+  // Tables and arrays are both tabular to most writers of numbers.
+  if ((class_kind == "table" && produced == "array") || (class_kind == "array" && produced == "table")) return true;
+  return class_kind == produced;
+}
+
 std::vector<TypeTerm> annotation_alternatives(const std::string& annotation) {
   std::vector<TypeTerm> out;
   if (annotation.empty()) return out;
@@ -183,60 +304,36 @@ std::vector<TypeTerm> annotation_alternatives(const std::string& annotation) {
 
 void infer_kinds(Project& project, const ArtifactsConfig& config) {
   auto& kinds = project.kinds;
-  auto add = [&](const std::string& dataset, KindEvidence e) {
-    if (dataset == "parameters" || dataset.rfind("params:", 0) == 0) return;
-    kinds[dataset].evidence.push_back(std::move(e));
-  };
   // Producers and consumers, from the functions' annotations.
   for (const auto& n : project.registered_nodes()) {
     const auto returned = annotation_alternatives(n->func.return_annotation);
     for (std::size_t i = 0; i < n->outputs.size(); ++i) {
-      std::vector<TypeTerm> terms;
-      for (const auto& r : returned) {
-        const std::string last = last_part(r.name);
-        if (n->outputs_form == IoForm::String) {
-          terms.push_back(r);
-        } else if (n->outputs_form == IoForm::List && (last == "tuple" || last == "Tuple") &&
-                   r.args.size() == n->outputs.size()) {
-          flatten(r.args[i], terms);
-        } else if (n->outputs_form == IoForm::Dict && (last == "dict" || last == "Dict") && r.args.size() == 2) {
-          flatten(r.args[1], terms);
-        }
-      }
-      for (const auto& t : terms) {
-        const auto j = judge(t, config);
-        if (j.kind.empty()) continue;
-        add(n->outputs[i].name, {"producer", j.kind,
-                                 "`" + n->func.name + "` (node `" + n->name + "`) returns " + describe(t),
-                                 n->outputs[i].span, j.weak, describe(t)});
-      }
+      add_site(kinds, "producer", n->outputs[i], produced_terms(*n, returned, i), config, project.class_bases,
+               [&](const TypeTerm& t) {
+                 return "`" + callable_label(n->func) + "` (node `" + n->name + "`) returns " + describe(t);
+               });
     }
     for (std::size_t i = 0; i < n->raw_inputs.size(); ++i) {
       const Param* p = receiving_param(*n, i);
       if (!p) continue;
-      for (const auto& t : annotation_alternatives(p->annotation)) {
-        const auto j = judge(t, config);
-        if (j.kind.empty()) continue;
-        add(n->raw_inputs[i].name, {"consumer", j.kind,
-                                    "`" + n->func.name + "` (node `" + n->name + "`) takes `" + p->name + ": " +
-                                        describe(t) + "`",
-                                    n->raw_inputs[i].span, j.weak, describe(t)});
-      }
+      add_site(kinds, "consumer", n->raw_inputs[i], {annotation_alternatives(p->annotation), 0}, config,
+               project.class_bases, [&](const TypeTerm& t) {
+                 return "`" + callable_label(n->func) + "` (node `" + n->name + "`) takes `" + p->name + ": " +
+                        describe(t) + "`";
+               });
     }
   }
   // The class and the catalog metadata.
+  std::set<const CatalogEntry*> validated;
   for (const auto& [name, d] : project.datasets) {
     auto& k = kinds[name];
     if (d.entry) {
       const std::string cls = kind_of_dataset_type(d.type, d.resolved.qualified, config);
       k.evidence.push_back({"class", cls, "`" + d.type + "`" + (cls.empty() ? " can hold anything" : ""),
                             d.entry->type_span.valid() ? d.entry->type_span : d.entry->key_span, false, {}});
-      if (const auto* meta = d.entry->config->get("metadata")) {
-        if (const auto* kl = meta->get("kedrolint"); kl && kl->get("kind") && kl->get("kind")->is_scalar()) {
-          const auto* kind = kl->get("kind");
-          k.evidence.push_back({"metadata", kind->text, "catalog metadata `kedrolint: {kind: " + kind->text + "}`",
-                                kind->span, false, {}});
-        }
+      if (const auto* kind = metadata_kind(*d.entry, project.findings, validated)) {
+        k.evidence.push_back({"metadata", kind->text, "catalog metadata `kedrolint: {kind: " + kind->text + "}`",
+                              kind->span, false, {}});
       }
     } else {
       k.evidence.push_back({"class", "", "no catalog entry: a MemoryDataset can hold anything", {}, false, {}});

@@ -19,6 +19,11 @@ struct KindEvidence {
   core::Span span;
   bool weak = false;   ///< dict[str, float] says "metrics" only with support
   std::string type;    ///< the Python type behind producer/consumer evidence
+  std::string known_type{};  ///< the type the tables know: `type` itself, or the base class of a project class
+  /// Producer/consumer evidence: how many alternatives the annotation at this
+  /// site (`span`) has, those without a known kind included. Evidence with the
+  /// same source and span are the alternatives of one Union.
+  std::size_t alternatives = 1;
 };
 
 struct ArtifactKind {
@@ -37,6 +42,11 @@ struct ArtifactsConfig {
 std::string kind_of_type(const std::string& qualified, const ArtifactsConfig& config);
 /// The kind a dataset class implies, or "" when the class alone does not decide.
 std::string kind_of_dataset_type(const std::string& type, const std::string& qualified, const ArtifactsConfig& config);
+
+/// Whether a dataset class of kind `class_kind` (the class `type`) can save a
+/// value of kind `produced`: its own kind, or a kind it converts (a plotly
+/// writer builds its figure from a table; tables and arrays are both tabular).
+bool class_accepts(const std::string& type, const std::string& class_kind, const std::string& produced);
 
 /// A parsed annotation: `tuple[a, b]`, `Optional[x]`, `x | None`...
 struct TypeTerm {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <functional>
 #include <numeric>
 #include <set>
 
@@ -70,68 +69,152 @@ std::vector<DeployGroup> from_components(const std::vector<NodePtr>& nodes, Comp
   return groups;
 }
 
-// Merges the groups on each cycle of the quotient graph until it is a DAG.
+// Tarjan's strongly connected components, iterative (a pipeline of
+// thousands of nodes would overflow a recursive one): the component of each
+// vertex of `succ`.
+std::vector<std::size_t> strongly_connected(const std::vector<std::vector<std::size_t>>& succ) {
+  constexpr std::size_t kUnvisited = static_cast<std::size_t>(-1);
+  const std::size_t n = succ.size();
+  std::vector<std::size_t> index(n, kUnvisited), low(n, 0), component(n, kUnvisited);
+  std::vector<bool> on_stack(n, false);
+  std::vector<std::size_t> stack;
+  std::vector<std::pair<std::size_t, std::size_t>> frames;  // (vertex, next successor to visit)
+  std::size_t counter = 0, components = 0;
+  for (std::size_t root = 0; root < n; ++root) {
+    if (index[root] != kUnvisited) continue;
+    frames.emplace_back(root, 0);
+    while (!frames.empty()) {
+      const std::size_t v = frames.back().first;
+      std::size_t& next = frames.back().second;  // not used once a frame is pushed
+      if (next == 0 && index[v] == kUnvisited) {
+        index[v] = low[v] = counter++;
+        stack.push_back(v);
+        on_stack[v] = true;
+      }
+      if (next < succ[v].size()) {
+        const std::size_t w = succ[v][next++];
+        if (index[w] == kUnvisited) frames.emplace_back(w, 0);
+        else if (on_stack[w]) low[v] = std::min(low[v], index[w]);
+        continue;
+      }
+      if (low[v] == index[v]) {
+        std::size_t w;
+        do {
+          w = stack.back();
+          stack.pop_back();
+          on_stack[w] = false;
+          component[w] = components;
+        } while (w != v);
+        ++components;
+      }
+      frames.pop_back();
+      if (!frames.empty()) low[frames.back().first] = std::min(low[frames.back().first], low[v]);
+    }
+  }
+  return component;
+}
+
+// Makes the groups a DAG: the groups of each strongly connected component of
+// the quotient graph (those on a common cycle) become one group, placed and
+// named like the first of them. Merging one cycle at a time until none is
+// left ends in the same groups; the condensation takes linear time.
 std::vector<DeployGroup> merge_cycles(const std::vector<NodePtr>& nodes, std::vector<DeployGroup> groups) {
   std::map<std::string, std::size_t> position;
   for (std::size_t i = 0; i < nodes.size(); ++i) position[nodes[i]->name] = i;
-  const auto edges = data_edges(nodes);
-  for (int round = 0; round < 10000; ++round) {
-    std::vector<std::size_t> group_of(nodes.size());
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      for (const auto& n : groups[g].nodes) group_of[position[n->name]] = g;
-    }
-    std::vector<std::set<std::size_t>> succ(groups.size());
-    for (const auto& e : edges) {
-      if (group_of[e.producer] != group_of[e.consumer]) succ[group_of[e.producer]].insert(group_of[e.consumer]);
-    }
-    // Tarjan-free approach: find any cycle with DFS colours.
-    std::vector<int> colour(groups.size(), 0);
-    std::vector<std::size_t> stack, cycle;
-    std::function<bool(std::size_t)> dfs = [&](std::size_t v) {
-      colour[v] = 1;
-      stack.push_back(v);
-      for (const std::size_t w : succ[v]) {
-        if (colour[w] == 1) {
-          cycle.assign(std::find(stack.begin(), stack.end(), w), stack.end());
-          return true;
-        }
-        if (colour[w] == 0 && dfs(w)) return true;
-      }
-      stack.pop_back();
-      colour[v] = 2;
-      return false;
-    };
-    for (std::size_t g = 0; g < groups.size() && cycle.empty(); ++g) {
-      if (colour[g] == 0) dfs(g);
-    }
-    if (cycle.empty()) break;
-    std::sort(cycle.begin(), cycle.end());
-    DeployGroup merged{groups[cycle.front()].name, {}, {}};
-    std::set<std::size_t> drop(cycle.begin(), cycle.end());
-    for (const std::size_t g : cycle) merged.nodes.insert(merged.nodes.end(), groups[g].nodes.begin(), groups[g].nodes.end());
-    std::sort(merged.nodes.begin(), merged.nodes.end(),
-              [&](const NodePtr& a, const NodePtr& b) { return position[a->name] < position[b->name]; });
-    std::vector<DeployGroup> next;
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (g == cycle.front()) next.push_back(merged);
-      else if (!drop.count(g)) next.push_back(std::move(groups[g]));
-    }
-    groups = std::move(next);
+  std::vector<std::size_t> group_of(nodes.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    for (const auto& n : groups[g].nodes) group_of[position[n->name]] = g;
   }
-  return groups;
+  std::vector<std::vector<std::size_t>> succ(groups.size());
+  for (const auto& e : data_edges(nodes)) {
+    if (group_of[e.producer] != group_of[e.consumer]) succ[group_of[e.producer]].push_back(group_of[e.consumer]);
+  }
+  const auto component = strongly_connected(succ);
+  std::vector<DeployGroup> merged;
+  std::vector<bool> grew;
+  std::map<std::size_t, std::size_t> slot;  // component -> index in `merged`
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    auto [it, inserted] = slot.emplace(component[g], merged.size());
+    if (inserted) {
+      merged.push_back(std::move(groups[g]));
+      grew.push_back(false);
+      continue;
+    }
+    auto& into = merged[it->second].nodes;
+    into.insert(into.end(), groups[g].nodes.begin(), groups[g].nodes.end());
+    grew[it->second] = true;
+  }
+  for (std::size_t m = 0; m < merged.size(); ++m) {
+    if (!grew[m]) continue;
+    std::sort(merged[m].nodes.begin(), merged[m].nodes.end(),
+              [&](const NodePtr& a, const NodePtr& b) { return position[a->name] < position[b->name]; });
+  }
+  return merged;
 }
 
 std::vector<std::string> string_list(const config::ConfigValue* v) {
   std::vector<std::string> out;
   if (!v) return out;
   if (v->is_string()) {
-    out.push_back(v->text);
+    if (!v->text.empty()) out.push_back(v->text);
   } else {
     for (const auto& item : v->items) {
       if (item->is_scalar()) out.push_back(item->text);
     }
   }
   return out;
+}
+
+// The nodes one filter of `Pipeline.filter` selects; names it does not find go to `missing`.
+std::vector<NodePtr> apply_filter(const std::vector<NodePtr>& nodes, const std::string& key,
+                                  const std::vector<std::string>& args, std::vector<std::string>& missing) {
+  if (key == "node_names") return only_nodes(nodes, args, missing);
+  if (key == "tags") return only_nodes_with_tags(nodes, args);
+  if (key == "node_namespaces") return only_nodes_with_namespaces(nodes, args, true, missing);
+  if (key == "from_nodes") return from_nodes(nodes, args, missing);
+  if (key == "to_nodes") return to_nodes(nodes, args, missing);
+  if (key == "from_inputs") return from_inputs(nodes, args, missing);
+  return to_outputs(nodes, args, missing);
+}
+
+// One entry of the groups file: the intersection of its filters, each
+// applied to the whole pipeline, as Pipeline.filter does. Like Kedro
+// (kedro/pipeline/pipeline.py, `filter`), an empty or null filter is not
+// applied: it does not select nothing.
+DeployGroup group_from_filters(const std::string& name, const config::ConfigValue& spec,
+                               const std::vector<NodePtr>& nodes, const DeployConfig& config,
+                               std::vector<core::Finding>& findings) {
+  static const std::vector<std::string> kFilters = {"from_inputs", "from_nodes", "node_names", "node_namespaces",
+                                                    "tags",        "to_nodes",   "to_outputs"};
+  DeployGroup g{name, nodes, spec.key_span};
+  auto bad = [&](core::Span span, std::string message, std::optional<std::string> help = std::nullopt) {
+    findings.push_back({std::string(kBadConfig), span, std::move(message), {}, std::move(help)});
+  };
+  if (!spec.is_map()) {
+    if (spec.kind != config::ConfigValue::Kind::Null) bad(spec.span, "group `" + name + "` must be a mapping of filters");
+    return g;
+  }
+  for (const auto& [key, value] : spec.entries) {
+    if (std::find(kFilters.begin(), kFilters.end(), key) == kFilters.end()) {
+      const auto close = core::close_matches(key, kFilters, 1);
+      bad(value->key_span, "unknown filter `" + key + "` in group `" + name + "`",
+          close.empty() ? std::optional<std::string>() : "Did you mean `" + close.front() + "`?");
+      continue;
+    }
+    if (value->is_map() || (value->is_scalar() && !value->is_string() && value->kind != config::ConfigValue::Kind::Null)) {
+      bad(value->span, "`" + key + "` of group `" + name + "` must be a list of names");
+      continue;
+    }
+    const auto args = string_list(value.get());
+    if (args.empty()) continue;
+    std::vector<std::string> missing;
+    const auto part = apply_filter(nodes, key, args, missing);
+    for (const auto& m : missing) {
+      bad(value->span, "`" + m + "` in `" + key + "` of group `" + name + "` is not in pipeline `" + config.pipeline + "`");
+    }
+    g.nodes = intersection_nodes(g.nodes, part);
+  }
+  return g;
 }
 
 std::vector<DeployGroup> groups_from_file(const Project& project, const std::vector<NodePtr>& nodes,
@@ -152,40 +235,85 @@ std::vector<DeployGroup> groups_from_file(const Project& project, const std::vec
   const auto root = config::from_yaml(*yaml.root);
   const config::ConfigValue* table = root->get("groups");
   if (!table || !table->is_map()) {
-    findings.push_back({std::string(kBadConfig), root->span, "the groups file needs a `groups:` mapping of group name to filters",
-                        {}, std::nullopt});
+    findings.push_back({std::string(kBadConfig), table ? table->span : root->span,
+                        "the groups file needs a `groups:` mapping of group name to filters (`groups: {}` for none)", {},
+                        std::nullopt});
     return groups;
   }
-  static const std::set<std::string> kFilters = {"node_names", "tags", "node_namespaces", "from_nodes",
-                                                 "to_nodes", "from_inputs", "to_outputs"};
   for (const auto& [name, spec] : table->entries) {
-    DeployGroup g{name, nodes, spec->key_span};
-    for (const auto& [key, value] : spec->entries) {
-      if (!kFilters.count(key)) {
-        std::vector<std::string> known(kFilters.begin(), kFilters.end());
-        const auto close = core::close_matches(key, known, 1);
-        findings.push_back({std::string(kBadConfig), value->key_span, "unknown filter `" + key + "` in group `" + name + "`",
-                            {}, close.empty() ? std::optional<std::string>() : "Did you mean `" + close.front() + "`?"});
-        continue;
-      }
-      const auto args = string_list(value.get());
-      std::vector<std::string> missing;
-      std::vector<NodePtr> part;
-      if (key == "node_names") part = only_nodes(nodes, args, missing);
-      else if (key == "tags") part = only_nodes_with_tags(nodes, args);
-      else if (key == "node_namespaces") part = only_nodes_with_namespaces(nodes, args, true, missing);
-      else if (key == "from_nodes") part = from_nodes(nodes, args, missing);
-      else if (key == "to_nodes") part = to_nodes(nodes, args, missing);
-      else if (key == "from_inputs") part = from_inputs(nodes, args, missing);
-      else if (key == "to_outputs") part = to_outputs(nodes, args, missing);
-      for (const auto& m : missing) {
-        findings.push_back({std::string(kBadConfig), value->span,
-                            "`" + m + "` in `" + key + "` of group `" + name + "` is not in pipeline `" + config.pipeline + "`",
-                            {}, std::nullopt});
-      }
-      g.nodes = intersection_nodes(g.nodes, part);
+    groups.push_back(group_from_filters(name, *spec, nodes, config, findings));
+  }
+  return groups;
+}
+
+// kedro-airflow's `--group-by memory` as the plugin computes it
+// (kedro_airflow/grouping.py, `group_memory_nodes`): connected components
+// over the datasets missing from the catalog (`name not in catalog`, so a
+// `MemoryDataset` entry does not link its nodes, and KL405 reports it when it
+// crosses), linked by exact names (transcoded variants are not linked), each
+// group named by its nodes joined with `_`. No cycle is merged (KL404).
+std::vector<DeployGroup> kedro_airflow_memory_groups(const Project& project, const std::vector<NodePtr>& nodes) {
+  std::map<std::string, std::size_t> output_to_node;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    for (const auto& o : nodes[i]->outputs) output_to_node[o.name] = i;
+  }
+  Components comp(nodes.size());
+  for (std::size_t c = 0; c < nodes.size(); ++c) {
+    for (const auto& in : nodes[c]->inputs) {
+      auto it = output_to_node.find(in.name);
+      const bool in_catalog = project.catalog && project.catalog->contains(in.name);
+      if (it != output_to_node.end() && !in_catalog) comp.unite(it->second, c);
     }
-    groups.push_back(std::move(g));
+  }
+  auto groups = from_components(nodes, comp);
+  for (auto& g : groups) {
+    std::vector<std::string> names;
+    for (const auto& n : g.nodes) names.push_back(n->name);
+    g.name = core::join(names, "_");
+  }
+  return groups;
+}
+
+// kedro-vertexai's TagNodeGrouper (kedro_vertexai/grouping.py): a group per
+// tag with the prefix, named by the rest of the tag. It starts from one
+// group per node, named by the node: an untagged node runs alone, and one
+// named like a tag group is merged into it (recorded as a collision, as is a
+// tagged node named like another group, which confuses its bookkeeping). A
+// tag that is only the prefix names no group here (KL402 reports it).
+std::vector<DeployGroup> groups_by_tags(const std::vector<NodePtr>& nodes, const std::string& prefix,
+                                        const DeployConfig& config, std::vector<Deployment::Collision>* collisions) {
+  auto group_tags = [&](const NodePtr& n) {
+    std::vector<std::string> out;
+    for (const auto& t : n->tags) {
+      if (t.rfind(prefix, 0) == 0 && t.size() > prefix.size()) out.push_back(t);
+    }
+    return out;
+  };
+  std::map<std::string, NodePtr> first_tagged;  // group name -> its first node
+  for (const auto& n : nodes) {
+    for (const auto& t : group_tags(n)) first_tagged.emplace(t.substr(prefix.size()), n);
+  }
+  std::vector<DeployGroup> groups;
+  std::map<std::string, std::size_t> index;
+  auto join = [&](const std::string& name, const NodePtr& n, core::Span origin) {
+    auto [it, inserted] = index.emplace(name, groups.size());
+    if (inserted) groups.push_back({name, {}, origin});
+    groups[it->second].nodes.push_back(n);
+  };
+  for (const auto& n : nodes) {
+    const auto tags = group_tags(n);
+    auto named_like = first_tagged.find(n->name);
+    const bool in_that_group = std::find(tags.begin(), tags.end(), prefix + n->name) != tags.end();
+    if (named_like != first_tagged.end() && !in_that_group && collisions &&
+        (!tags.empty() || config.untagged_singletons.value_or(false))) {
+      collisions->push_back({n, n->name, named_like->second, Deployment::Collision::Kind::Tag});
+    }
+    for (const auto& t : tags) {
+      auto origin = n->tag_origin.find(t);
+      join(t.substr(prefix.size()), n, origin == n->tag_origin.end() ? core::Span{} : origin->second);
+    }
+    const bool bare_prefix = std::find(n->tags.begin(), n->tags.end(), prefix) != n->tags.end();
+    if (tags.empty() && !bare_prefix && config.untagged_singletons.value_or(false)) join(n->name, n, n->span);
   }
   return groups;
 }
@@ -194,14 +322,14 @@ std::vector<DeployGroup> groups_from_file(const Project& project, const std::vec
 
 const std::vector<TargetPreset>& target_presets() {
   static const std::vector<TargetPreset> presets = {
-      {"airflow", "1:1", "", {"s3://", "s3a://", "gs://", "gcs://", "abfs://", "abfss://", "az://", "hdfs://", "http://", "https://"}},
-      {"kubeflow", "1:1", "", {"s3://", "s3a://", "gs://", "gcs://", "minio://", "http://", "https://"}},
-      {"vertexai", "M:N", "tags:group.", {"gs://", "gcs://"}},
-      {"sagemaker", "1:1", "", {"s3://", "s3a://"}},
-      {"azureml", "1:1", "", {"abfs://", "abfss://", "az://", "azureml://", "wasbs://"}},
-      {"mlrun", "1:1", "", {"s3://", "v3io://", "store://", "gs://", "az://"}},
-      {"databricks", "M:1", "", {"dbfs:/", "/dbfs/", "/Volumes/", "s3://", "abfss://", "gs://"}},
-      {"docker", "M:1", "", {}},
+      {"airflow", "1:1", "", {"s3://", "s3a://", "gs://", "gcs://", "abfs://", "abfss://", "az://", "hdfs://", "http://", "https://"}, false},
+      {"kubeflow", "1:1", "", {"s3://", "s3a://", "gs://", "gcs://", "minio://", "http://", "https://"}, false},
+      {"vertexai", "M:N", "tags:group.", {"gs://", "gcs://"}, true},
+      {"sagemaker", "1:1", "", {"s3://", "s3a://"}, false},
+      {"azureml", "1:1", "", {"abfs://", "abfss://", "az://", "azureml://", "wasbs://"}, false},
+      {"mlrun", "1:1", "", {"s3://", "v3io://", "store://", "gs://", "az://"}, false},
+      {"databricks", "M:1", "", {"dbfs:/", "/dbfs/", "/Volumes/", "s3://", "abfss://", "gs://"}, false},
+      {"docker", "M:1", "", {}, false},
   };
   return presets;
 }
@@ -223,10 +351,24 @@ std::string_view to_string(Storage s) {
   switch (s) {
     case Storage::Memory: return "memory";
     case Storage::Local: return "local";
+    case Storage::Remote: return "remote";
     case Storage::Shared: return "shared";
     case Storage::Unknown: return "unknown";
   }
   return "unknown";
+}
+
+std::optional<std::string> storage_location(const Project& project, const std::string& dataset) {
+  auto it = project.datasets.find(dataset);
+  if (it == project.datasets.end()) return std::nullopt;
+  const auto& d = it->second;
+  std::optional<std::string> where = d.filepath;
+  if (!where && d.entry) {
+    for (const char* key : {"path", "filename"}) {
+      if (const auto* v = d.entry->config->get(key); v && v->is_scalar()) where = v->text;
+    }
+  }
+  return where;
 }
 
 Storage storage_of(const Project& project, const std::string& dataset, const DeployConfig& config) {
@@ -234,12 +376,7 @@ Storage storage_of(const Project& project, const std::string& dataset, const Dep
   if (it == project.datasets.end()) return Storage::Unknown;
   const auto& d = it->second;
   if (!d.persisted) return Storage::Memory;
-  std::optional<std::string> where = d.filepath;
-  if (!where && d.entry) {
-    for (const char* key : {"path", "filename"}) {
-      if (const auto* v = d.entry->config->get(key); v && v->is_scalar()) where = v->text;
-    }
-  }
+  const auto where = storage_location(project, dataset);
   if (!where) return Storage::Shared;  // a database, an API, a model registry...
   if (d.filepath_symbolic) return Storage::Unknown;
   for (const auto& prefix : config.shared_prefixes) {
@@ -247,8 +384,8 @@ Storage storage_of(const Project& project, const std::string& dataset, const Dep
   }
   const auto scheme = where->find("://");
   if (scheme != std::string::npos && where->substr(0, scheme) != "file") {
-    // Remote protocols are shared unless the preset lists others only.
-    return config.shared_prefixes.empty() ? Storage::Shared : Storage::Local;
+    // Remote protocols are shared unless the target lists which ones are.
+    return config.shared_prefixes.empty() ? Storage::Shared : Storage::Remote;
   }
   return Storage::Local;
 }
@@ -278,7 +415,7 @@ std::vector<DeployGroup> groups_by(const Project& project, const std::vector<Nod
     for (const auto& n : nodes) {
       const std::string key = n->namespace_.empty() ? n->name : n->namespace_.substr(0, n->namespace_.find('.'));
       if (n->namespace_.empty() && first_namespaced.count(key) && collisions) {
-        collisions->push_back({n, key, first_namespaced.at(key)});
+        collisions->push_back({n, key, first_namespaced.at(key), Deployment::Collision::Kind::Namespace});
       }
       auto [it, inserted] = index.emplace(key, groups.size());
       if (inserted) groups.push_back({key, {}, {}});
@@ -286,26 +423,7 @@ std::vector<DeployGroup> groups_by(const Project& project, const std::vector<Nod
     }
     return groups;
   }
-  if (how.rfind("tags:", 0) == 0) {
-    const std::string prefix = how.substr(5);
-    std::map<std::string, std::size_t> index;
-    for (const auto& n : nodes) {
-      bool tagged = false;
-      for (const auto& t : n->tags) {
-        if (t.rfind(prefix, 0) != 0 || t.size() == prefix.size()) continue;
-        tagged = true;
-        const std::string name = t.substr(prefix.size());
-        auto [it, inserted] = index.emplace(name, groups.size());
-        if (inserted) {
-          auto origin = n->tag_origin.find(t);
-          groups.push_back({name, {}, origin == n->tag_origin.end() ? core::Span{} : origin->second});
-        }
-        groups[it->second].nodes.push_back(n);
-      }
-      if (!tagged && config.untagged_singletons) groups.push_back({n->name, {n}, n->span});
-    }
-    return groups;
-  }
+  if (how.rfind("tags:", 0) == 0) return groups_by_tags(nodes, how.substr(5), config, collisions);
   if (how == "pipelines") {
     for (const auto& name : config.group_pipelines) {
       auto it = project.pipelines.find(name);
@@ -326,12 +444,37 @@ std::vector<DeployGroup> groups_by(const Project& project, const std::vector<Nod
     return groups;
   }
   if (how == "memory") return suggest_groups(project, nodes, config, "memory-components");
+  if (how == "memory:kedro-airflow") return kedro_airflow_memory_groups(project, nodes);
   if (how == "file") return groups_from_file(project, nodes, config, findings);
   findings.push_back({std::string(kBadConfig), config.groups_span,
-                      "unknown grouping `" + how + "`; use `namespace`, `tags:<prefix>`, `pipelines`, `memory` or `file`",
+                      "unknown grouping `" + how +
+                          "`; use `namespace`, `tags:<prefix>`, `pipelines`, `memory`, `memory:kedro-airflow` or `file`",
                       {}, std::nullopt});
   return groups;
 }
+
+namespace {
+
+// Data that only the producing task can see: in memory, on a local path, or
+// on remote storage the target does not share.
+bool stays_in_task(Storage s) { return s == Storage::Memory || s == Storage::Local || s == Storage::Remote; }
+
+// Links each node to its only child when that child has no other parent:
+// the chains between the points where the DAG forks or joins.
+void unite_chains(const std::vector<Edge>& edges, std::size_t count, Components& comp) {
+  std::vector<std::set<std::size_t>> parents(count), children(count);
+  for (const auto& e : edges) {
+    parents[e.consumer].insert(e.producer);
+    children[e.producer].insert(e.consumer);
+  }
+  for (std::size_t c = 0; c < count; ++c) {
+    if (parents[c].size() != 1) continue;
+    const std::size_t p = *parents[c].begin();
+    if (children[p].size() == 1) comp.unite(p, c);
+  }
+}
+
+}  // namespace
 
 std::vector<DeployGroup> suggest_groups(const Project& project, const std::vector<NodePtr>& nodes,
                                         const DeployConfig& config, const std::string& how) {
@@ -345,26 +488,13 @@ std::vector<DeployGroup> suggest_groups(const Project& project, const std::vecto
     auto groups = from_components(nodes, comp);
     return how == "memory" ? merge_cycles(nodes, std::move(groups)) : groups;
   }
-  if (how == "persistence") {
-    // Only data on shared storage may cross a boundary.
-    for (const auto& e : edges) {
-      const Storage s = storage_of(project, e.dataset, config);
-      if (s == Storage::Memory || s == Storage::Local) comp.unite(e.producer, e.consumer);
-    }
-    return merge_cycles(nodes, from_components(nodes, comp));
-  }
-  // branches: chains between the points where the DAG forks or joins, the
-  // units ParallelRunner can run side by side.
-  std::vector<std::set<std::size_t>> parents(nodes.size()), children(nodes.size());
+  // persistence: only data on shared storage (or known only at run time) may
+  // cross a boundary. branches: the same, and the chains between the points
+  // where the DAG forks or joins, the units ParallelRunner can run side by side.
   for (const auto& e : edges) {
-    parents[e.consumer].insert(e.producer);
-    children[e.producer].insert(e.consumer);
+    if (stays_in_task(storage_of(project, e.dataset, config))) comp.unite(e.producer, e.consumer);
   }
-  for (std::size_t c = 0; c < nodes.size(); ++c) {
-    if (parents[c].size() != 1) continue;
-    const std::size_t p = *parents[c].begin();
-    if (children[p].size() == 1) comp.unite(p, c);
-  }
+  if (how == "branches") unite_chains(edges, nodes.size(), comp);
   return merge_cycles(nodes, from_components(nodes, comp));
 }
 

@@ -19,11 +19,12 @@ struct DeployConfig {
   bool enabled = false;
   std::string target;              ///< airflow, kubeflow, vertexai, ... or empty
   std::string mapping = "M:N";     ///< "1:1" (a task per node), "M:1" (one task), "M:N" (groups)
-  std::string groups;              ///< namespace | tags:<prefix> | pipelines | memory | file
+  std::string groups;              ///< namespace | tags:<prefix> | pipelines | memory | memory:kedro-airflow | file
   std::vector<std::string> group_pipelines;  ///< for `pipelines`
   std::string groups_file;         ///< for `file`, relative to the project root
   std::string pipeline = "__default__";  ///< the registered pipeline that is deployed
-  bool untagged_singletons = false;      ///< `tags:`: an untagged node is its own group
+  /// `tags:`: an untagged node is its own group (unset: the target's default, else no).
+  std::optional<bool> untagged_singletons;
   std::vector<std::string> shared_prefixes;  ///< storage every task can reach (s3://, /mnt/shared, ...)
   core::Span span;                 ///< the [tool.kedrolint.deploy] table, for messages
   core::Span groups_span;          ///< the `groups` value
@@ -35,6 +36,7 @@ struct TargetPreset {
   std::string_view mapping;
   std::string_view groups;
   std::vector<std::string_view> shared_prefixes;
+  bool untagged_singletons;  ///< the plugin runs an untagged node alone (kedro-vertexai's TagNodeGrouper)
 };
 const std::vector<TargetPreset>& target_presets();
 const TargetPreset* find_target(std::string_view name);
@@ -60,12 +62,16 @@ struct Deployment {
   std::vector<DeployGroup> groups;
   std::map<std::string, std::vector<std::size_t>> membership;  ///< node name -> group indices
   std::vector<Crossing> crossings;
-  /// Namespace grouping: a node without namespace whose name equals a
-  /// top-level namespace is merged into that namespace's group by Kedro.
+  /// A node named like a group key of other nodes. Namespace grouping: a
+  /// node without namespace named like a top-level namespace, which Kedro
+  /// merges into that namespace's group. Tag grouping (kedro-vertexai): a
+  /// node named like a tag group, which the plugin merges into that group
+  /// (an untagged node) or mixes up with it (a tagged one).
   struct Collision {
     NodePtr node;
-    std::string namespace_;
-    NodePtr namespaced_node;
+    std::string namespace_;  ///< the namespace, or the tag group's name
+    NodePtr namespaced_node;  ///< a node of that namespace or tag group
+    enum class Kind { Namespace, Tag } kind = Kind::Namespace;
   };
   std::vector<Collision> collisions;
   /// Filters of a groups file that select nodes the pipeline does not have.
@@ -97,9 +103,14 @@ std::vector<DeployGroup> groups_by(const Project& project, const std::vector<Nod
 std::vector<DeployGroup> suggest_groups(const Project& project, const std::vector<NodePtr>& nodes,
                                         const DeployConfig& config, const std::string& how);
 
-/// Whether a dataset's storage is reachable from every task.
-enum class Storage { Memory, Local, Shared, Unknown };
+/// Whether a dataset's storage is reachable from every task: kept in memory,
+/// on a path of one container's disk, on remote storage that the target does
+/// not list as shared (an `s3://` bucket seen from Vertex AI: reachable only
+/// with credentials the tasks may lack), shared, or only known at run time.
+enum class Storage { Memory, Local, Remote, Shared, Unknown };
 Storage storage_of(const Project& project, const std::string& dataset, const DeployConfig& config);
+/// Where a persisted dataset is stored (`filepath`, `path` or `filename`), if written in its entry.
+std::optional<std::string> storage_location(const Project& project, const std::string& dataset);
 std::string_view to_string(Storage s);
 
 /// One shortest cycle among the groups (crossings as edges), as the list of

@@ -221,7 +221,7 @@ void register_pipelines(Project& project, python::Interpreter& interp) {
     if (!key.is_str()) continue;
     RegisteredPipeline reg;
     reg.name = key.str();
-    reg.span = where;
+    reg.span = key.origin.valid() ? key.origin : where;  // the dict entry that registers it
     if (value.is<python::PipelineValue>()) {
       reg.pipeline = value.as<python::PipelineValue>().pipeline;
     } else {
@@ -287,6 +287,7 @@ std::optional<config::LoaderSettings> evaluate_project(Project& project, python:
   project.kedro_errors = std::move(interp.record().errors);
   project.mappings = std::move(interp.record().mappings);
   project.constructed_nodes = std::move(interp.record().nodes);
+  project.class_bases = std::move(interp.record().class_bases);
   return loader;
 }
 

@@ -45,6 +45,9 @@ struct Project {
   /// Every node `node()` built while the registry was evaluated (Kedro
   /// validates each one when it is built, registered or not).
   std::vector<NodePtr> constructed_nodes;
+  /// Project classes ("module.qualname") -> their bases' dotted names, for
+  /// artifact kinds (a subclass of sklearn.base.BaseEstimator is a model).
+  std::map<std::string, std::vector<std::string>> class_bases;
 
   /// The data catalog of the chosen environment; null when the configuration
   /// could not be located (settings.py not static).

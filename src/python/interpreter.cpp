@@ -678,6 +678,11 @@ Value Interpreter::define_class(ts::Node def, Frame& f) {
   for (std::uint32_t i = 0; !bases.null() && i < bases.named_child_count(); ++i) {
     if (!bases.named_child(i).is("keyword_argument")) cls->bases.push_back(eval(bases.named_child(i), f));
   }
+  auto& known_bases = record_.class_bases[cls->module + "." + cls->qualname];
+  for (const auto& base : cls->bases) {
+    if (base.is<External>()) known_bases.push_back(base.as<External>().qualname);
+    else if (base.is<ClassPtr>()) known_bases.push_back(base.as<ClassPtr>()->module + "." + base.as<ClassPtr>()->qualname);
+  }
   Frame body;
   body.locals = new_scope();
   body.locals->parent = f.module_level ? nullptr : f.locals;

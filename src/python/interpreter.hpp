@@ -46,6 +46,9 @@ struct Record {
   std::vector<model::KedroError> errors;
   std::vector<model::MappingApplication> mappings;
   std::vector<model::NodePtr> nodes;  ///< every node() built, before any namespacing
+  /// Every project class defined ("module.qualname") -> the dotted names of
+  /// its bases that are known (imported names or project classes).
+  std::map<std::string, std::vector<std::string>> class_bases;
 };
 
 /// The static evaluator: executes project modules and functions over the

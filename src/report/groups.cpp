@@ -1,5 +1,6 @@
 #include "report/groups.hpp"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 #include <set>
@@ -13,7 +14,7 @@ namespace {
 
 struct Summary {
   std::vector<std::set<std::size_t>> depends_on;
-  std::size_t memory = 0, local = 0, shared = 0, unknown = 0;
+  std::size_t memory = 0, local = 0, remote = 0, shared = 0, unknown = 0;
   std::vector<std::string> ungrouped, multiple;
   bool acyclic = true;
 };
@@ -26,6 +27,7 @@ Summary summarize(const model::Project& project, const model::Deployment& d) {
     switch (model::storage_of(project, c.dataset, d.config)) {
       case model::Storage::Memory: ++s.memory; break;
       case model::Storage::Local: ++s.local; break;
+      case model::Storage::Remote: ++s.remote; break;
       case model::Storage::Shared: ++s.shared; break;
       case model::Storage::Unknown: ++s.unknown; break;
     }
@@ -67,6 +69,37 @@ std::vector<DrawnEdge> edges_of(const model::Deployment& d) {
   return out;
 }
 
+// Where each node is drawn: in the cluster of its first group (Graphviz and
+// Mermaid put a node in one cluster only), or outside every cluster.
+struct Placement {
+  std::vector<std::vector<model::NodePtr>> in_group;
+  std::vector<model::NodePtr> ungrouped;
+};
+
+Placement place_nodes(const model::Deployment& d) {
+  Placement p;
+  p.in_group.resize(d.groups.size());
+  for (const auto& n : d.nodes) {
+    const auto& groups = d.groups_of(n->name);
+    if (groups.empty()) p.ungrouped.push_back(n);
+    else p.in_group[groups.front()].push_back(n);
+  }
+  return p;
+}
+
+// Edge colours by storage: red memory, orange local path, purple remote
+// storage not listed as shared, green shared, grey unknown until run time.
+std::string_view storage_colour(model::Storage s) {
+  switch (s) {
+    case model::Storage::Memory: return "#d62728";
+    case model::Storage::Local: return "#ff7f0e";
+    case model::Storage::Remote: return "#9467bd";
+    case model::Storage::Shared: return "#2ca02c";
+    case model::Storage::Unknown: return "#7f7f7f";
+  }
+  return "#7f7f7f";
+}
+
 std::string escape_label(const std::string& s) {
   std::string out;
   for (const char c : s) {
@@ -75,6 +108,16 @@ std::string escape_label(const std::string& s) {
     else out += c;
   }
   return out;
+}
+
+// A node's label, escaped: its name, and the other groups that hold it
+// (KL401), after `newline` (`\\n` for Graphviz, `<br/>` for Mermaid).
+std::string node_label(const model::Deployment& d, const model::NodePtr& n, std::string_view newline) {
+  const auto& groups = d.groups_of(n->name);
+  if (groups.size() < 2) return escape_label(n->name);
+  std::vector<std::string> others;
+  for (std::size_t i = 1; i < groups.size(); ++i) others.push_back(d.groups[groups[i]].name);
+  return escape_label(n->name) + std::string(newline) + escape_label("(also in " + core::join(others, ", ") + ")");
 }
 
 }  // namespace
@@ -102,7 +145,8 @@ void write_groups_text(const model::Project& project, const model::Deployment& d
         << model::to_string(model::storage_of(project, c.dataset, d.config)) << "]\n";
   }
   out << "\nchecks: " << (s.acyclic ? "groups form a DAG" : "groups form a CYCLE (KL404)") << "; " << s.memory
-      << " in-memory crossing(s) (KL405); " << s.local << " local-path crossing(s) (KL406); " << s.ungrouped.size()
+      << " in-memory crossing(s) (KL405); " << s.local << " local-path crossing(s) and " << s.remote
+      << " crossing(s) on remote storage not listed as shared (KL406); " << s.ungrouped.size()
       << " node(s) in no group (KL402); " << s.multiple.size() << " node(s) in several groups (KL401)\n";
 }
 
@@ -135,6 +179,7 @@ void write_groups_json(const model::Project& project, const model::Deployment& d
   j["checks"] = {{"acyclic", s.acyclic},
                  {"memory_crossings", s.memory},
                  {"local_crossings", s.local},
+                 {"remote_crossings", s.remote},
                  {"ungrouped_nodes", s.ungrouped},
                  {"nodes_in_several_groups", s.multiple}};
   out << j.dump(2) << "\n";
@@ -143,9 +188,16 @@ void write_groups_json(const model::Project& project, const model::Deployment& d
 void write_groups_yaml(const model::Deployment& d, std::ostream& out) {
   out << "# Deployment groups of pipeline `" << d.pipeline << "`, written by `kedrolint groups --write`.\n"
       << "# Each group selects nodes with the arguments of Pipeline.filter; use it with\n"
-      << "# [tool.kedrolint.deploy] groups-file = \"<this file>\".\n"
-      << "groups:\n";
+      << "# [tool.kedrolint.deploy] groups-file = \"<this file>\".\n";
+  // Pipeline.filter cannot select nothing (an empty filter is not applied):
+  // an empty group cannot be written, only named.
   for (const auto& g : d.groups) {
+    if (g.nodes.empty()) out << "# group " << core::python_str_repr(g.name) << " selects no node (KL403) and is left out.\n";
+  }
+  const bool none = std::all_of(d.groups.begin(), d.groups.end(), [](const auto& g) { return g.nodes.empty(); });
+  out << (none ? "groups: {}\n" : "groups:\n");
+  for (const auto& g : d.groups) {
+    if (g.nodes.empty()) continue;
     out << "  " << core::python_str_repr(g.name) << ":\n    node_names:\n";
     for (const auto& n : g.nodes) out << "      - " << core::python_str_repr(n->name) << "\n";
   }
@@ -154,12 +206,17 @@ void write_groups_yaml(const model::Deployment& d, std::ostream& out) {
 void write_groups_mermaid(const model::Project& project, const model::Deployment& d, std::ostream& out) {
   std::map<std::string, std::string> id;
   for (std::size_t i = 0; i < d.nodes.size(); ++i) id[d.nodes[i]->name] = ident("n", i);
+  const auto placed = place_nodes(d);
+  auto declare = [&](const model::NodePtr& n, std::string_view indent) {
+    out << indent << id[n->name] << "[\"" << node_label(d, n, "<br/>") << "\"]\n";
+  };
   out << "flowchart LR\n";
   for (std::size_t g = 0; g < d.groups.size(); ++g) {
     out << "  subgraph " << ident("g", g) << "[\"" << escape_label(d.groups[g].name) << "\"]\n";
-    for (const auto& n : d.groups[g].nodes) out << "    " << id[n->name] << "[\"" << escape_label(n->name) << "\"]\n";
+    for (const auto& n : placed.in_group[g]) declare(n, "    ");
     out << "  end\n";
   }
+  for (const auto& n : placed.ungrouped) declare(n, "  ");
   std::size_t link = 0;
   std::vector<std::pair<std::size_t, std::string>> styles;
   std::set<std::pair<std::string, std::string>> crossing;
@@ -171,9 +228,8 @@ void write_groups_mermaid(const model::Project& project, const model::Deployment
         << (crosses ? " (" + std::string(model::to_string(storage)) + ")" : std::string()) << "| " << id[e.consumer->name]
         << "\n";
     if (crosses) {
-      styles.emplace_back(link, storage == model::Storage::Memory  ? "stroke:#d62728,stroke-width:2px,stroke-dasharray:5 5"
-                                : storage == model::Storage::Local ? "stroke:#ff7f0e,stroke-width:2px"
-                                                                   : "stroke:#2ca02c,stroke-width:2px");
+      styles.emplace_back(link, "stroke:" + std::string(storage_colour(storage)) + ",stroke-width:2px" +
+                                    (storage == model::Storage::Memory ? ",stroke-dasharray:5 5" : ""));
     }
     ++link;
   }
@@ -183,14 +239,19 @@ void write_groups_mermaid(const model::Project& project, const model::Deployment
 void write_groups_dot(const model::Project& project, const model::Deployment& d, std::ostream& out) {
   std::map<std::string, std::string> id;
   for (std::size_t i = 0; i < d.nodes.size(); ++i) id[d.nodes[i]->name] = ident("n", i);
+  const auto placed = place_nodes(d);
+  auto declare = [&](const model::NodePtr& n, std::string_view indent) {
+    out << indent << id[n->name] << " [label=\"" << node_label(d, n, "\\n") << "\"];\n";
+  };
   out << "digraph pipeline {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
       << "  edge [fontname=\"Helvetica\", fontsize=10];\n";
   for (std::size_t g = 0; g < d.groups.size(); ++g) {
     out << "  subgraph cluster_" << g << " {\n    label=\"" << escape_label(d.groups[g].name)
         << "\";\n    style=filled; color=\"#e8eef7\";\n";
-    for (const auto& n : d.groups[g].nodes) out << "    " << id[n->name] << " [label=\"" << escape_label(n->name) << "\"];\n";
+    for (const auto& n : placed.in_group[g]) declare(n, "    ");
     out << "  }\n";
   }
+  for (const auto& n : placed.ungrouped) declare(n, "  ");
   std::set<std::pair<std::string, std::string>> crossing;
   for (const auto& c : d.crossings) crossing.emplace(c.producer->name + "\x1f" + c.consumer->name, c.dataset);
   for (const auto& e : edges_of(d)) {
@@ -198,10 +259,8 @@ void write_groups_dot(const model::Project& project, const model::Deployment& d,
     out << "  " << id[e.producer->name] << " -> " << id[e.consumer->name] << " [label=\"" << escape_label(e.dataset);
     if (crosses) {
       const auto storage = model::storage_of(project, e.dataset, d.config);
-      out << " (" << model::to_string(storage) << ")\", penwidth=2, color=\""
-          << (storage == model::Storage::Memory ? "#d62728\", style=dashed"
-              : storage == model::Storage::Local ? "#ff7f0e\""
-                                                 : "#2ca02c\"");
+      out << " (" << model::to_string(storage) << ")\", penwidth=2, color=\"" << storage_colour(storage) << "\""
+          << (storage == model::Storage::Memory ? ", style=dashed" : "");
     } else {
       out << "\"";
     }

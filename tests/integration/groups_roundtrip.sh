@@ -27,8 +27,11 @@ if ga != gb:
 if not a["checks"]["acyclic"]:
     print(f"{how}: the suggestion is not acyclic")
     sys.exit(1)
-if how == "memory" and a["checks"]["memory_crossings"]:
-    print("memory: a suggestion by memory must not cross in-memory data")
+if a["checks"]["memory_crossings"]:
+    print(f"{how}: a suggestion must not cross in-memory data")
+    sys.exit(1)
+if how != "memory" and (a["checks"]["local_crossings"] or a["checks"]["remote_crossings"]):
+    print(f"{how}: only shared data may cross")
     sys.exit(1)
 print(f"{how}: {len(ga)} groups, round trip identical")
 PY
