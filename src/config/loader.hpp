@@ -38,9 +38,6 @@ class ConfigLoader {
 
  private:
   ConfigPtr load_env(const std::filesystem::path& dir, const std::string& key, LoadedConfig& out);
-  ConfigPtr resolve(const ConfigPtr& value, const ConfigPtr& root, const std::string& key, int depth);
-  std::optional<ConfigPtr> resolve_interpolation(const std::string& expr, const ConfigPtr& root,
-                                                 const std::string& key, core::Span where, int depth);
   void check_duplicates(const std::string& key,
                         const std::vector<std::pair<const core::SourceFile*, ConfigPtr>>& files);
 

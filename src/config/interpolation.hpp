@@ -1,0 +1,28 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "config/config_value.hpp"
+#include "core/diagnostic.hpp"
+
+namespace kedrolint::config {
+
+/// What an interpolation may use besides the keys of the configuration it
+/// is in.
+struct ResolverContext {
+  std::string key;             ///< the config key being loaded: "catalog", "parameters", ...
+  ConfigPtr globals;           ///< the merged, resolved globals; null when there are none
+};
+
+/// Resolves every `${...}` of one environment folder's merged configuration,
+/// as `OmegaConf.to_container(cfg, resolve=True)` does: keys (`${a.b}`,
+/// `${a[0]}`), `${globals:key[, default]}`. Run-time resolvers
+/// (`runtime_params`, `oc.env` in credentials, custom ones) stay as written,
+/// marked symbolic. Each key is resolved once. What OmegaConf refuses (a
+/// missing key, a cycle, an interpolation to a parent node, an unsupported
+/// resolver) is a KL312 finding; so is a result too large to evaluate (a
+/// string over 10 MB, more than a million nodes copied by interpolation).
+ConfigPtr resolve_interpolations(const ConfigPtr& root, const ResolverContext& context,
+                                 std::vector<core::Finding>& findings);
+
+}  // namespace kedrolint::config
