@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/span.hpp"
+
 namespace kedrolint::config {
 
 /// OmegaConfigLoader's settings that decide which files are read.
@@ -18,8 +20,16 @@ struct LoaderSettings {
       {"credentials", {"credentials*", "credentials*/**", "**/credentials*"}},
       {"globals", {"globals.yml"}},
   };
-  /// `CONFIG_LOADER_ARGS["merge_strategy"]`: key -> "soft" | "destructive".
+  /// `CONFIG_LOADER_ARGS["merge_strategy"]`: key -> "soft" | "destructive"
+  /// (Kedro accepts any case).
   std::map<std::string, std::string> merge_strategy;
+  /// Strategies Kedro refuses with a ValueError when it merges that key.
+  struct InvalidStrategy {
+    std::string key;
+    std::string value;
+    core::Span span;
+  };
+  std::vector<InvalidStrategy> invalid_merge_strategies;
 };
 
 /// The files of one environment folder that a config key reads, as

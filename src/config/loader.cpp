@@ -14,6 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr std::string_view kConfigLoader = "KL011";
 constexpr std::string_view kInvalidEntry = "KL310";
 constexpr std::string_view kDuplicateKey = "KL311";
 
@@ -56,6 +57,7 @@ LoadedConfig ConfigLoader::load(const std::string& key) {
   }
   ConfigPtr merged;
   const auto dirs = env_dirs();
+  if (dirs.size() > 1) check_merge_strategy(key);
   for (std::size_t i = 0; i < dirs.size(); ++i) {
     ConfigPtr env_config = load_env(dirs[i], key, out);
     if (!env_config) continue;
@@ -89,6 +91,20 @@ LoadedConfig ConfigLoader::load(const std::string& key) {
   }
   out.value = merged;
   return out;
+}
+
+// kedro/config/omegaconf_config.py _merge_configs: MergeStrategies[name.upper()].
+void ConfigLoader::check_merge_strategy(const std::string& key) {
+  for (const auto& bad : settings_.invalid_merge_strategies) {
+    if (bad.key != key) continue;
+    findings_.push_back({std::string(kConfigLoader), bad.span,
+                         "merge strategy `" + bad.value + "` for `" + key + "` is not supported; Kedro raises \"Merging "
+                         "strategy " + bad.value + " not supported. The accepted merging strategies are ['destructive', "
+                         "'soft'].\"",
+                         {},
+                         std::string("Use \"soft\" (deep merge) or \"destructive\" (the run environment's top-level "
+                                     "keys replace base's).")});
+  }
 }
 
 ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, LoadedConfig& out) {

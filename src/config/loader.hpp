@@ -37,6 +37,7 @@ class ConfigLoader {
   [[nodiscard]] std::vector<std::filesystem::path> env_dirs() const;
 
  private:
+  void check_merge_strategy(const std::string& key);
   ConfigPtr load_env(const std::filesystem::path& dir, const std::string& key, LoadedConfig& out);
   void check_duplicates(const std::string& key,
                         const std::vector<std::pair<const core::SourceFile*, ConfigPtr>>& files);
