@@ -43,7 +43,7 @@ ConfigLoader::ConfigLoader(const fs::path& project_root, LoaderSettings settings
 
 std::vector<fs::path> ConfigLoader::env_dirs() const {
   std::vector<fs::path> out = {(conf_root_ / settings_.base_env).lexically_normal()};
-  const std::string run_env = env_.empty() ? settings_.default_run_env : env_;
+  const std::string run_env = this->run_env();
   if (run_env != settings_.base_env) out.push_back((conf_root_ / run_env).lexically_normal());
   return out;
 }

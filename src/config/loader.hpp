@@ -33,6 +33,9 @@ class ConfigLoader {
   LoadedConfig load(const std::string& key);
   [[nodiscard]] const LoaderSettings& settings() const { return settings_; }
   [[nodiscard]] std::filesystem::path conf_root() const { return conf_root_; }
+  /// `--env`, else `default_run_env` (kedro/config/omegaconf_config.py:
+  /// `run_env = self.env or self.default_run_env`).
+  [[nodiscard]] std::string run_env() const { return env_.empty() ? settings_.default_run_env : env_; }
   /// The environment folders read, base first.
   [[nodiscard]] std::vector<std::filesystem::path> env_dirs() const;
 

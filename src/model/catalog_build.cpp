@@ -52,6 +52,7 @@ void collect_parameter_keys(const config::ConfigValue& value, const std::string&
 void build_catalog(Project& project, core::SourceMap& sources, const config::LoaderSettings& loader_settings) {
   config::ConfigLoader loader(project.layout.root, loader_settings, project.env, project.layout.kedro_version, sources,
                               project.findings);
+  project.env = loader.run_env();
   const auto catalog = loader.load("catalog");
   const auto parameters = loader.load("parameters");
   const auto start = std::chrono::steady_clock::now();
