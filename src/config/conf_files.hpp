@@ -13,6 +13,8 @@ struct LoaderSettings {
   std::string conf_source = "conf";
   std::string base_env = "base";
   std::string default_run_env = "local";
+  /// Where settings.py sets them; invalid when Kedro's defaults apply.
+  core::Span base_env_span, default_run_env_span;
   /// Kedro's defaults, updated per key by `CONFIG_LOADER_ARGS["config_patterns"]`.
   std::map<std::string, std::vector<std::string>> patterns = {
       {"catalog", {"catalog*", "catalog*/**", "**/catalog*"}},
@@ -35,8 +37,11 @@ struct LoaderSettings {
 /// The files of one environment folder that a config key reads, as
 /// OmegaConfigLoader globs them: every pattern relative to the folder, hidden
 /// path components skipped, only .yml/.yaml/.json kept. Sorted by path for
-/// determinism (Kedro's own order is unspecified).
+/// determinism (Kedro's own order is unspecified). Folders that cannot be
+/// listed are added to `unreadable` (when given) and skipped; symlinked
+/// folders are not followed, so a link loop cannot hang the walk.
 std::vector<std::filesystem::path> find_config_files(const std::filesystem::path& env_dir,
-                                                     const std::vector<std::string>& patterns);
+                                                     const std::vector<std::string>& patterns,
+                                                     std::vector<std::filesystem::path>* unreadable = nullptr);
 
 }  // namespace kedrolint::config

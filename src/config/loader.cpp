@@ -107,8 +107,50 @@ void ConfigLoader::check_merge_strategy(const std::string& key) {
   }
 }
 
+// kedro/config/omegaconf_config.py load_and_merge_dir_config: "Given
+// configuration path either does not exist or is not a valid directory".
+// Only the catalog cannot do without its folders (missing parameters and
+// credentials are warnings), and Kedro always loads the catalog.
+void ConfigLoader::check_env_dirs(core::Span fallback) {
+  std::error_code ec;
+  auto report = [&](const fs::path& dir, const std::string& what, core::Span named_at) {
+    const std::string shown = sources_.display_path(dir);
+    findings_.push_back({std::string(kConfigLoader), named_at.valid() ? named_at : fallback,
+                         "configuration folder `" + shown + "` " + what + " does not exist; Kedro fails to load the "
+                         "catalog: \"Given configuration path either does not exist or is not a valid directory: " +
+                             shown + "\"",
+                         {},
+                         "Create `" + shown + "` (Kedro's starters keep an empty `conf/local` with a `.gitkeep`), or "
+                         "choose an existing environment with `--env`."});
+  };
+  if (!fs::is_directory(conf_root_, ec)) {
+    report(conf_root_, "(CONF_SOURCE)", {});
+    return;
+  }
+  const auto dirs = env_dirs();
+  if (!fs::is_directory(dirs[0], ec)) report(dirs[0], "of the base environment", settings_.base_env_span);
+  if (dirs.size() > 1 && !fs::is_directory(dirs[1], ec)) {
+    report(dirs[1], "of the run environment `" + run_env() + "`",
+           env_.empty() ? settings_.default_run_env_span : core::Span{});
+  }
+}
+
+void ConfigLoader::report_unreadable(const std::vector<fs::path>& folders) {
+  for (const auto& folder : folders) {
+    if (!unreadable_reported_.insert(folder).second) continue;
+    // A folder is no source file; register it empty so the finding has a place.
+    const core::SourceFile& where = sources_.add(folder, std::string());
+    findings_.push_back({"KL008", where.span(0, 0),
+                         "cannot read folder `" + where.display_path() + "`; the configuration files in it are not "
+                         "analysed",
+                         {}, std::string("Make the folder readable by the user running kedrolint.")});
+  }
+}
+
 ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, LoadedConfig& out) {
-  const auto paths = find_config_files(dir, settings_.patterns.at(key));
+  std::vector<fs::path> unreadable;
+  const auto paths = find_config_files(dir, settings_.patterns.at(key), &unreadable);
+  report_unreadable(unreadable);
   std::vector<std::pair<const core::SourceFile*, ConfigPtr>> files;
   for (const auto& path : paths) {
     auto loaded = sources_.load(path);

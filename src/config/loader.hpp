@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,10 @@ class ConfigLoader {
                project::KedroVersion version, core::SourceMap& sources, std::vector<core::Finding>& findings);
 
   LoadedConfig load(const std::string& key);
+  /// Reports (KL011) each environment folder that does not exist: Kedro
+  /// raises MissingConfigException when it loads the catalog from it.
+  /// `fallback` locates the finding when settings.py does not name the folder.
+  void check_env_dirs(core::Span fallback);
   [[nodiscard]] const LoaderSettings& settings() const { return settings_; }
   [[nodiscard]] std::filesystem::path conf_root() const { return conf_root_; }
   /// `--env`, else `default_run_env` (kedro/config/omegaconf_config.py:
@@ -41,6 +46,7 @@ class ConfigLoader {
 
  private:
   void check_merge_strategy(const std::string& key);
+  void report_unreadable(const std::vector<std::filesystem::path>& folders);
   ConfigPtr load_env(const std::filesystem::path& dir, const std::string& key, LoadedConfig& out);
   void check_duplicates(const std::string& key,
                         const std::vector<std::pair<const core::SourceFile*, ConfigPtr>>& files);
@@ -53,6 +59,7 @@ class ConfigLoader {
   core::SourceMap& sources_;
   std::vector<core::Finding>& findings_;
   std::optional<ConfigPtr> globals_;
+  std::set<std::filesystem::path> unreadable_reported_;
 };
 
 }  // namespace kedrolint::config

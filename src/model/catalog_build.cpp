@@ -38,6 +38,15 @@ ProjectClassLookup project_classes(const project::Layout& layout) {
   };
 }
 
+// `[tool.kedro]` in pyproject.toml: where a problem of the project as a whole
+// is reported when no line of the project causes it.
+core::Span tool_kedro_header(const project::Layout& layout) {
+  if (!layout.pyproject) return {};
+  const auto at = layout.pyproject->text().find("[tool.kedro]");
+  if (at == std::string_view::npos) return layout.pyproject->span(0, 0);
+  return layout.pyproject->span(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 12));
+}
+
 void collect_parameter_keys(const config::ConfigValue& value, const std::string& prefix,
                             std::vector<Project::ParameterKey>& out) {
   for (const auto& [key, child] : value.entries) {
@@ -53,6 +62,7 @@ void build_catalog(Project& project, core::SourceMap& sources, const config::Loa
   config::ConfigLoader loader(project.layout.root, loader_settings, project.env, project.layout.kedro_version, sources,
                               project.findings);
   project.env = loader.run_env();
+  loader.check_env_dirs(tool_kedro_header(project.layout));
   const auto catalog = loader.load("catalog");
   const auto parameters = loader.load("parameters");
   const auto start = std::chrono::steady_clock::now();

@@ -181,6 +181,7 @@ std::optional<config::LoaderSettings> read_settings(Project& project, python::In
           continue;
         }
         (k.str() == "base_env" ? loader.base_env : loader.default_run_env) = v.str();
+        (k.str() == "base_env" ? loader.base_env_span : loader.default_run_env_span) = v.origin;
       } else if (k.str() == "config_patterns") {
         if (!v.is<python::DictPtr>()) {
           unknown = true;
