@@ -36,6 +36,20 @@ Path split_key(std::string_view expr) {
   return core::split(dotted, '.');
 }
 
+// OmegaConf's relative keys: `${.x}` is a sibling (a key of the node that
+// holds the interpolation), each further leading dot goes one level up.
+// Nullopt when the dots climb above the root or name nothing.
+std::optional<Path> absolute_key(std::string_view expr, const Path& path) {
+  if (expr.empty() || expr.front() != '.') return split_key(expr);
+  const std::size_t dots = expr.find_first_not_of('.');
+  if (dots == std::string_view::npos || path.empty()) return std::nullopt;
+  Path target(path.begin(), path.end() - 1);
+  if (dots - 1 > target.size()) return std::nullopt;
+  target.resize(target.size() - (dots - 1));
+  for (auto& part : split_key(expr.substr(dots))) target.push_back(std::move(part));
+  return target;
+}
+
 ConfigPtr child_of(const ConfigPtr& node, const std::string& part) {
   if (!node) return nullptr;
   if (node->is_map()) return node->get_ptr(part);
@@ -188,7 +202,7 @@ class Interpolator {
   /// Nullopt: kept as written (a run-time resolver, or reported).
   std::optional<Resolved> interpolation(const std::string& expr, const Path& path, core::Span where) {
     const auto colon = expr.find(':');
-    const bool resolver = colon != std::string::npos && expr.find('.') != 0 &&
+    const bool resolver = colon != std::string::npos && expr.front() != '.' &&
                           expr.substr(0, colon).find_first_of("[ ") == std::string::npos;
     if (resolver) return call_resolver(expr.substr(0, colon), expr.substr(colon + 1), where);
     if (expr.find("${") != std::string::npos) return std::nullopt;  // a key computed at run time
@@ -196,7 +210,15 @@ class Interpolator {
   }
 
   std::optional<Resolved> reference(const std::string& expr, const Path& path, core::Span where) {
-    const Path target = split_key(expr);
+    const auto absolute = absolute_key(expr, path);
+    if (!absolute) {
+      report(where,
+             "interpolation `${" + expr + "}` climbs above the top of the configuration; OmegaConf raises \"Error "
+             "resolving key '" + expr + "'\"",
+             "One leading dot names a sibling key; each further dot goes up one level.");
+      return Resolved{nullptr, 1, true};
+    }
+    const Path& target = *absolute;
     const std::string target_key = path_key(target);
     if (is_prefix(target, path)) {
       report(where,

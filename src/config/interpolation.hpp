@@ -15,8 +15,9 @@ struct ResolverContext {
 };
 
 /// Resolves every `${...}` of one environment folder's merged configuration,
-/// as `OmegaConf.to_container(cfg, resolve=True)` does: keys (`${a.b}`,
-/// `${a[0]}`), `${globals:key[, default]}`. Run-time resolvers
+/// as `OmegaConf.to_container(cfg, resolve=True)` does: absolute keys
+/// (`${a.b}`, `${a[0]}`), relative ones (`${.b}`: a sibling, each further dot
+/// one level up), `${globals:key[, default]}`. Run-time resolvers
 /// (`runtime_params`, `oc.env` in credentials, custom ones) stay as written,
 /// marked symbolic. Each key is resolved once. What OmegaConf refuses (a
 /// missing key, a cycle, an interpolation to a parent node, an unsupported

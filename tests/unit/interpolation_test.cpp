@@ -114,3 +114,27 @@ TEST_CASE("interpolation: run-time resolvers stay as written", "[config][interpo
   CHECK(r.at({"b"}).symbolic);
   CHECK(r.at({"c"}).text == "d/${custom:z}");
 }
+
+TEST_CASE("interpolation: relative keys go up one level per extra dot", "[config][interpolation]") {
+  Resolved r(
+      "m:\n  lr: 0.1\n  rel: ${.lr}\n  up: ${..g}\n  deep:\n    x: ${..lr}\n    y: ${...g}\n"
+      "g: ${m.lr}\nl:\n  - p\n  - ${.0}\n  - ${..g}\n");
+  INFO(r.messages());
+  CHECK(r.findings.empty());
+  CHECK(r.at({"m", "rel"}).text == "0.1");
+  CHECK(r.at({"m", "up"}).text == "0.1");
+  CHECK(r.at({"m", "deep", "x"}).text == "0.1");
+  CHECK(r.at({"m", "deep", "y"}).text == "0.1");
+  const auto& l = r.at({"l"});
+  REQUIRE(l.items.size() == 3);
+  CHECK(l.items[1]->text == "p");
+  CHECK(l.items[2]->text == "0.1");
+}
+
+TEST_CASE("interpolation: relative keys that leave the root or miss are reported", "[config][interpolation]") {
+  Resolved r("a:\n  b: ${...x}\n  c: ${.nope}\nx: 3\n");
+  INFO(r.messages());
+  REQUIRE(r.findings.size() == 2);
+  CHECK(r.findings[0].message.find("Error resolving key '...x'") != std::string::npos);
+  CHECK(r.findings[1].message.find("`${.nope}` refers to a key that does not exist") != std::string::npos);
+}
