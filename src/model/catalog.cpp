@@ -32,12 +32,62 @@ void strings_of(const config::ConfigValue& v, std::vector<const config::ConfigVa
   for (const auto& item : v.items) strings_of(*item, out);
 }
 
+// An interpolation kept as written (`${runtime_params:run, r0}`) is gone by
+// the time Kedro sees the entry: OmegaConf resolved it. Its braces are no
+// placeholder, so they are masked (each by a control character and its
+// index, which no placeholder can contain) before placeholders are read or
+// substituted.
+struct Masked {
+  std::string text;
+  std::vector<std::string> interpolations;
+};
+
+Masked mask_interpolations(const std::string& text) {
+  Masked out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto start = text.find("${", i);
+    if (start == std::string::npos) break;
+    int level = 0;
+    std::size_t end = start + 1;
+    for (; end < text.size(); ++end) {
+      if (text[end] == '{') ++level;
+      if (text[end] == '}' && --level == 0) break;
+    }
+    if (end >= text.size()) break;
+    out.text.append(text, i, start - i);
+    out.text += '\x01' + std::to_string(out.interpolations.size()) + '\x02';
+    out.interpolations.push_back(text.substr(start, end - start + 1));
+    i = end + 1;
+  }
+  out.text.append(text, std::min(i, text.size()), std::string::npos);
+  return out;
+}
+
+std::string unmask(const std::string& text, const std::vector<std::string>& interpolations) {
+  if (interpolations.empty()) return text;
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\x01') {
+      out += text[i];
+      continue;
+    }
+    const auto close = text.find('\x02', i);
+    out += interpolations.at(std::stoul(text.substr(i + 1, close - i - 1)));
+    i = close;
+  }
+  return out;
+}
+
 // Kedro's substitution: str.format_map(named) on string values with a `}`.
 std::optional<std::string> substitute(const std::string& text, const std::map<std::string, std::string>& values) {
   if (text.find('}') == std::string::npos) return text;
+  const Masked masked = mask_interpolations(text);
   std::vector<std::pair<std::string, python::Value>> kwargs;
   for (const auto& [k, v] : values) kwargs.emplace_back(k, python::Value(v));
-  return python::str_format(text, {}, kwargs);
+  auto formatted = python::str_format(masked.text, {}, kwargs);
+  if (!formatted) return std::nullopt;
+  return unmask(*formatted, masked.interpolations);
 }
 
 }  // namespace
@@ -98,7 +148,7 @@ Catalog::Catalog(const config::ConfigPtr& catalog, const project::KedroVersion& 
       strings_of(*value, strings);
       bool ok = true;
       for (const auto* s : strings) {
-        for (const auto& ph : find_placeholders(s->text)) {
+        for (const auto& ph : find_placeholders(mask_interpolations(s->text).text)) {
           if (std::find(compiled->placeholders().begin(), compiled->placeholders().end(), ph) !=
               compiled->placeholders().end()) {
             continue;
