@@ -10,7 +10,8 @@ Checks OmegaConf interpolations in the catalog and parameters:
 environment folder (interpolation does not cross `base` and `local`), must
 not lead back to itself or to a node that contains it, `${globals:key}` must
 exist in `globals.yml` or have a default, and `${oc.env:VAR}` is only allowed
-in credentials. `${runtime_params:...}` and custom resolvers are kept as
+in credentials (unless `CONFIG_LOADER_ARGS["custom_resolvers"]` registers
+`oc.env` again). `${runtime_params:...}` and custom resolvers are kept as
 written. Interpolations that would build a string over 10 MB or copy more
 than a million nodes are reported too: kedrolint does not evaluate them.
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,11 @@ struct LoaderSettings {
     core::Span span;
   };
   std::vector<InvalidStrategy> invalid_merge_strategies;
+  /// The names in `CONFIG_LOADER_ARGS["custom_resolvers"]` (their functions
+  /// are never evaluated); `custom_resolvers_unknown` when the dict could not
+  /// be read statically.
+  std::set<std::string> custom_resolvers;
+  bool custom_resolvers_unknown = false;
 };
 
 /// The files of one environment folder that a config key reads, as

@@ -255,7 +255,10 @@ class Interpolator {
 
   std::optional<Resolved> call_resolver(const std::string& name, const std::string& args, core::Span where) {
     if (name == "globals") return globals(args, where);
-    if (name == "oc.env" && context_.key != "credentials") {
+    // Kedro clears OmegaConf's oc.env and lets only credentials use it, unless
+    // the project registers it again (kedro/config/omegaconf_config.py).
+    const bool registered = context_.custom_resolvers_unknown || context_.custom_resolvers.count(name) > 0;
+    if (name == "oc.env" && context_.key != "credentials" && !registered) {
       report(where,
              "`${oc.env:...}` is only supported in credentials; Kedro raises UnsupportedInterpolationType when it "
              "loads the " + context_.key,

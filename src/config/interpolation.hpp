@@ -1,4 +1,5 @@
 #pragma once
+#include <set>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,10 @@ namespace kedrolint::config {
 struct ResolverContext {
   std::string key;             ///< the config key being loaded: "catalog", "parameters", ...
   ConfigPtr globals;           ///< the merged, resolved globals; null when there are none
+  /// Names in `CONFIG_LOADER_ARGS["custom_resolvers"]`; they resolve at run time.
+  std::set<std::string> custom_resolvers;
+  /// `custom_resolvers` could not be read statically: any resolver may exist.
+  bool custom_resolvers_unknown = false;
 };
 
 /// Resolves every `${...}` of one environment folder's merged configuration,

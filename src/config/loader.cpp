@@ -197,7 +197,9 @@ ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, Lo
   check_duplicates(key, files);
   ConfigPtr merged;
   for (const auto& [file, value] : files) merged = deep_merge(merged, value);
-  merged = resolve_interpolations(merged, ResolverContext{key, globals_ ? *globals_ : nullptr}, findings_);
+  const ResolverContext context{key, globals_ ? *globals_ : nullptr, settings_.custom_resolvers,
+                                settings_.custom_resolvers_unknown};
+  merged = resolve_interpolations(merged, context, findings_);
   if (key == "parameters") return merged;
   auto without_private = std::make_shared<ConfigValue>(*merged);
   without_private->entries.erase(std::remove_if(without_private->entries.begin(), without_private->entries.end(),

@@ -151,6 +151,19 @@ void read_merge_strategy(const python::Value& value, config::LoaderSettings& loa
   }
 }
 
+// CONFIG_LOADER_ARGS["custom_resolvers"]: only the names matter here; the
+// functions stay unevaluated. Unreadable names make every resolver possible.
+void read_custom_resolvers(const python::Value& value, config::LoaderSettings& loader) {
+  if (!value.is<python::DictPtr>()) {
+    loader.custom_resolvers_unknown = true;
+    return;
+  }
+  for (const auto& [name, fn] : value.as<python::DictPtr>()->items) {
+    if (name.is_str()) loader.custom_resolvers.insert(name.str());
+    else loader.custom_resolvers_unknown = true;
+  }
+}
+
 std::optional<config::LoaderSettings> read_settings(Project& project, python::Interpreter& interp) {
   config::LoaderSettings loader;
   if (!project.layout.kedro_version.at_least(0, 19)) {
@@ -201,6 +214,8 @@ std::optional<config::LoaderSettings> read_settings(Project& project, python::In
         }
       } else if (k.str() == "merge_strategy") {
         read_merge_strategy(v, loader, unknown);
+      } else if (k.str() == "custom_resolvers") {
+        read_custom_resolvers(v, loader);
       }
     }
     if (unknown) {

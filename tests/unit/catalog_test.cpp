@@ -22,7 +22,7 @@ struct Built {
     const auto yaml = parse::parse_yaml(file);
     REQUIRE_FALSE(yaml.error);
     const auto value = config::resolve_interpolations(config::from_yaml(*yaml.root),
-                                                      config::ResolverContext{"catalog", nullptr}, findings);
+                                                      config::ResolverContext{"catalog", nullptr, {}, false}, findings);
     const auto v = project::parse_kedro_version(version);
     REQUIRE(v);
     catalog = std::make_unique<model::Catalog>(

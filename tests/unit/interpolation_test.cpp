@@ -21,7 +21,7 @@ struct Resolved {
       : file(0, "/p/parameters.yml", "parameters.yml", std::move(text)) {
     const auto yaml = parse::parse_yaml(file);
     REQUIRE_FALSE(yaml.error);
-    value = config::resolve_interpolations(config::from_yaml(*yaml.root), config::ResolverContext{key, nullptr},
+    value = config::resolve_interpolations(config::from_yaml(*yaml.root), config::ResolverContext{key, nullptr, {}, false},
                                            findings);
   }
   const config::ConfigValue& at(std::initializer_list<std::string_view> path) const {
@@ -137,4 +137,21 @@ TEST_CASE("interpolation: relative keys that leave the root or miss are reported
   REQUIRE(r.findings.size() == 2);
   CHECK(r.findings[0].message.find("Error resolving key '...x'") != std::string::npos);
   CHECK(r.findings[1].message.find("`${.nope}` refers to a key that does not exist") != std::string::npos);
+}
+
+TEST_CASE("interpolation: oc.env outside credentials is an error unless registered", "[config][interpolation]") {
+  core::SourceFile file(0, "/p/catalog.yml", "catalog.yml", "a:\n  filepath: ${oc.env:HOME}/a.csv\n");
+  const auto yaml = parse::parse_yaml(file);
+  const auto value = config::from_yaml(*yaml.root);
+  auto run = [&](config::ResolverContext context) {
+    std::vector<core::Finding> findings;
+    const auto out = config::resolve_interpolations(value, context, findings);
+    CHECK(out->get("a")->get("filepath")->symbolic);
+    return findings.size();
+  };
+  CHECK(run(config::ResolverContext{"catalog", nullptr, {}, false}) == 1);
+  CHECK(run(config::ResolverContext{"credentials", nullptr, {}, false}) == 0);
+  CHECK(run(config::ResolverContext{"catalog", nullptr, {"oc.env"}, false}) == 0);
+  CHECK(run(config::ResolverContext{"catalog", nullptr, {"other"}, false}) == 1);
+  CHECK(run(config::ResolverContext{"catalog", nullptr, {}, true}) == 0);
 }
