@@ -92,6 +92,11 @@ std::optional<std::string> substitute(const std::string& text, const std::map<st
 
 }  // namespace
 
+bool is_cached_dataset(const DatasetType& type) {
+  return type.kind == DatasetType::Kind::KedroIo && (type.qualified == "kedro.io.cached_dataset.CachedDataset" ||
+                                                     type.qualified == "kedro.io.cached_dataset.CachedDataSet");
+}
+
 std::string_view to_string(ResolvedDataset::Source s) {
   switch (s) {
     case ResolvedDataset::Source::Catalog: return "catalog";
@@ -103,7 +108,7 @@ std::string_view to_string(ResolvedDataset::Source s) {
 
 Catalog::Catalog(const config::ConfigPtr& catalog, const project::KedroVersion& version,
                  const ProjectClassLookup& project_class, std::vector<core::Finding>& findings)
-    : version_(version) {
+    : version_(version), project_class_(project_class) {
   if (!catalog) return;
   for (const auto& [name, value] : catalog->entries) {
     CatalogEntry entry;
@@ -216,6 +221,29 @@ std::vector<std::string> Catalog::names() const {
   return out;
 }
 
+// Where the data is kept: the entry itself, or for a CachedDataset the dataset
+// it wraps, which its save() writes through (kedro/io/cached_dataset.py).
+void Catalog::describe_backing(ResolvedDataset& out, const config::ConfigValue& entry,
+                               const std::map<std::string, std::string>& values) const {
+  const config::ConfigValue* config = &entry;
+  std::string type = out.type;
+  DatasetType resolved = out.resolved;
+  for (int depth = 0; depth < 8 && is_cached_dataset(resolved); ++depth) {
+    const config::ConfigValue* inner = config->get("dataset");
+    const config::ConfigValue* inner_type = inner && inner->is_map() ? inner->get("type") : nullptr;
+    if (!inner_type || !inner_type->is_string() || inner_type->symbolic) break;
+    config = inner;
+    type = substitute(inner_type->text, values).value_or(inner_type->text);
+    resolved = resolve_dataset_type(type, version_, project_class_);
+  }
+  out.backing_config = config;
+  if (const config::ConfigValue* fp = config->get("filepath"); fp && fp->is_scalar()) {
+    out.filepath = substitute(fp->text, values).value_or(fp->text);
+    out.filepath_symbolic = fp->symbolic;
+  }
+  out.persisted = !ephemeral_type_strings().count(type) && !resolved.ephemeral;
+}
+
 ResolvedDataset Catalog::resolve(const std::string& name) const {
   ResolvedDataset out;
   out.name = name;
@@ -223,14 +251,8 @@ ResolvedDataset Catalog::resolve(const std::string& name) const {
     out.entry = &e;
     out.placeholders = values;
     out.type = substitute(e.type, values).value_or(e.type);
-    out.resolved = out.type == e.type ? e.resolved : resolve_dataset_type(out.type, version_, [](const auto&, const auto&) {
-      return std::optional<ProjectClass>();
-    });
-    if (const config::ConfigValue* fp = e.config->get("filepath"); fp && fp->is_scalar()) {
-      out.filepath = substitute(fp->text, values).value_or(fp->text);
-      out.filepath_symbolic = fp->symbolic;
-    }
-    out.persisted = !ephemeral_type_strings().count(out.type) && !out.resolved.ephemeral;
+    out.resolved = out.type == e.type ? e.resolved : resolve_dataset_type(out.type, version_, project_class_);
+    describe_backing(out, *e.config, values);
   };
   if (const CatalogEntry* e = explicit_entry(name)) {
     out.source = ResolvedDataset::Source::Catalog;

@@ -33,11 +33,18 @@ struct ResolvedDataset {
   std::optional<std::string> filepath;  ///< with placeholders substituted; interpolations as written
   bool filepath_symbolic = false;
   bool persisted = false;
+  /// The configuration of the dataset that stores the data: the entry's, or
+  /// for a CachedDataset the `dataset:` it wraps; null for the default.
+  const config::ConfigValue* backing_config = nullptr;
   DatasetType resolved;
   std::map<std::string, std::string> placeholders;  ///< factory field values
 };
 
 std::string_view to_string(ResolvedDataset::Source s);
+
+/// `kedro.io.CachedDataset`, which keeps data in memory and also saves it
+/// through the dataset it wraps.
+bool is_cached_dataset(const DatasetType& type);
 
 /// The data catalog Kedro builds from the merged `catalog` configuration
 /// (kedro/io/catalog_config_resolver.py): explicit entries, dataset factory
@@ -66,6 +73,10 @@ class Catalog {
   std::map<std::string, std::size_t> by_name_;
   std::vector<CatalogEntry> patterns_;
   project::KedroVersion version_;
+  ProjectClassLookup project_class_;
+
+  void describe_backing(ResolvedDataset& out, const config::ConfigValue& entry,
+                        const std::map<std::string, std::string>& values) const;
 };
 
 }  // namespace kedrolint::model

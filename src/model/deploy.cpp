@@ -235,9 +235,9 @@ Storage storage_of(const Project& project, const std::string& dataset, const Dep
   const auto& d = it->second;
   if (!d.persisted) return Storage::Memory;
   std::optional<std::string> where = d.filepath;
-  if (!where && d.entry) {
+  if (!where && d.backing_config) {
     for (const char* key : {"path", "filename"}) {
-      if (const auto* v = d.entry->config->get(key); v && v->is_scalar()) where = v->text;
+      if (const auto* v = d.backing_config->get(key); v && v->is_scalar()) where = v->text;
     }
   }
   if (!where) return Storage::Shared;  // a database, an API, a model registry...
