@@ -75,8 +75,9 @@ class Catalog {
   project::KedroVersion version_;
   ProjectClassLookup project_class_;
 
+  void add_pattern(CatalogEntry entry, std::vector<core::Finding>& findings);
   void describe_backing(ResolvedDataset& out, const config::ConfigValue& entry,
-                        const std::map<std::string, std::string>& values) const;
+                        const std::map<std::string, std::string>& values, const FactoryPattern* pattern) const;
 };
 
 }  // namespace kedrolint::model
