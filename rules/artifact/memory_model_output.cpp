@@ -45,7 +45,7 @@ void check(const model::Project& project, RuleContext& ctx) {
         if (!outputs.count(o.name)) continue;
         auto k = project.kinds.find(o.name);
         auto d = project.datasets.find(o.name);
-        if (k == project.kinds.end() || k->second.kind != "model" || d == project.datasets.end() || d->second.persisted) {
+        if (k == project.kinds.end() || k->second.kind != "model" || d == project.datasets.end() || d->second.stored) {
           continue;
         }
         auto& hit = hits[o.name];

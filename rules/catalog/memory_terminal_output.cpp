@@ -9,11 +9,14 @@ namespace kedrolint::rules {
 namespace {
 
 constexpr std::string_view kDoc = R"md(## What it does
-Finds a final output of a registered pipeline (produced by a node, consumed
-by none of that pipeline's nodes) that is only kept in memory: it has no
-catalog entry, no factory pattern matches it, or its type is `MemoryDataset`,
-`SharedMemoryDataset` or `CachedDataset`. Pipelines that could not be
-evaluated completely (KL010) are skipped.
+Finds a final output of the registered pipelines (produced by a node, consumed
+by no node of any registered pipeline that contains its producer) that is
+only kept in memory: it has no catalog entry, no factory pattern matches it,
+or its type is `MemoryDataset` or `SharedMemoryDataset` (or a `CachedDataset`
+wrapping one). An output that another pipeline run consumes, such as
+`data_processing`'s output read by `__default__`'s data science nodes, is not
+reported; nor is one whose producer is in a pipeline that could not be
+evaluated completely (its consumers may be unknown).
 
 ## Why is this bad?
 Kedro keeps such a result in a `MemoryDataset` and discards it when the run
@@ -34,32 +37,51 @@ metrics:
 ```
 )md";
 
-void check(const model::Project& project, RuleContext& ctx) {
-  if (!project.catalog) return;
-  struct Hit {
-    const model::DatasetRef* ref = nullptr;
-    std::string node;
-    std::vector<std::string> pipelines;
-  };
+struct Hit {
+  const model::DatasetRef* ref = nullptr;
+  std::string node;
+  std::vector<std::string> pipelines;  ///< where it is a free output
+  bool consumed_somewhere = false;     ///< a pipeline with its producer also reads it
+  bool in_incomplete = false;          ///< its producer is in an incomplete pipeline
+};
+
+// Each in-memory output, with every registered pipeline that holds its producer.
+std::map<std::string, Hit> memory_outputs(const model::Project& project) {
   std::map<std::string, Hit> hits;
   for (const auto& [name, reg] : project.pipelines) {
-    // Incomplete (KL010): the consumer may be the node that was not evaluated.
-    if (!reg.pipeline->complete()) continue;
     const auto outputs = model::free_outputs(reg.pipeline->nodes);
     for (const auto& n : reg.order.order) {
       for (const auto& o : n->outputs) {
-        if (!outputs.count(o.name)) continue;
         auto it = project.datasets.find(o.name);
-        if (it == project.datasets.end() || it->second.persisted) continue;
-        // A model lost at the end of a run is KL504's, with model-specific advice.
-        if (auto k = project.kinds.find(o.name); k != project.kinds.end() && k->second.kind == "model") continue;
+        if (it == project.datasets.end() || it->second.stored) continue;
         auto& hit = hits[o.name];
+        hit.in_incomplete |= !reg.pipeline->complete();
+        if (!outputs.count(o.name)) {
+          hit.consumed_somewhere = true;
+          continue;
+        }
         if (!hit.ref) {
           hit.ref = &o;
           hit.node = n->name;
         }
         hit.pipelines.push_back("`" + name + "`");
       }
+    }
+  }
+  return hits;
+}
+
+void check(const model::Project& project, RuleContext& ctx) {
+  if (!project.catalog) return;
+  auto hits = memory_outputs(project);
+  for (auto it = hits.begin(); it != hits.end();) {
+    const auto k = project.kinds.find(it->first);
+    // A model lost at the end of a run is KL504's, with model-specific advice.
+    const bool model = k != project.kinds.end() && k->second.kind == "model";
+    if (!it->second.ref || it->second.consumed_somewhere || it->second.in_incomplete || model) {
+      it = hits.erase(it);
+    } else {
+      ++it;
     }
   }
   for (const auto& [dataset, hit] : hits) {

@@ -58,7 +58,7 @@ void check(const model::Project& project, RuleContext& ctx) {
         const auto* entry = project.catalog->explicit_entry(twin);
         if (!entry) continue;
         const auto resolved = project.catalog->resolve(twin);
-        if (!resolved.persisted) continue;
+        if (!resolved.stored) continue;
         auto& hit = by_twin[twin];
         if (!hit.ref) hit.ref = &o;
         hit.copies.insert(o.name);

@@ -10,8 +10,9 @@ constexpr std::string_view kDoc = R"md(## What it does
 Resolves the `type` of every catalog entry and factory pattern the way Kedro
 does (`kedro.io.` first, then `kedro_datasets.`, then the full path) against
 the kedro-datasets classes of the targeted Kedro version and the classes
-defined in the project, and reports a type that cannot exist, with the
-closest names. Types from other packages (a full dotted path outside
+the project's modules provide (defined there, or imported into them, as a
+package `__init__.py` re-exports them), and reports a type that cannot
+exist, with the closest names. Types from other packages (a full dotted path outside
 kedro-datasets and the project) cannot be checked and are left alone.
 
 ## Why is this bad?

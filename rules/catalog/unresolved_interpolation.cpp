@@ -6,13 +6,18 @@ namespace {
 
 constexpr std::string_view kDoc = R"md(## What it does
 Checks OmegaConf interpolations in the catalog and parameters:
-`${a.b}` must refer to a key of the same environment folder (interpolation
-does not cross `base` and `local`), `${globals:key}` must exist in
-`globals.yml` or have a default, and `${oc.env:VAR}` is only allowed in
-credentials. `${runtime_params:...}` and custom resolvers are kept as written.
+`${a.b}` (or a relative `${.b}`, `${..b}`) must refer to a key of the same
+environment folder (interpolation does not cross `base` and `local`), must
+not lead back to itself or to a node that contains it, `${globals:key}` must
+exist in `globals.yml` or have a default, and `${oc.env:VAR}` is only allowed
+in credentials (unless `CONFIG_LOADER_ARGS["custom_resolvers"]` registers
+`oc.env` again). `${runtime_params:...}` and custom resolvers are kept as
+written. Interpolations that would build a string over 10 MB or copy more
+than a million nodes are reported too: kedrolint does not evaluate them.
 
 ## Why is this bad?
-Kedro raises `InterpolationKeyError` or `UnsupportedInterpolationType` while
+Kedro raises `InterpolationKeyError`, `InterpolationResolutionError`
+("Recursive interpolation detected") or `UnsupportedInterpolationType` while
 loading the configuration.
 
 ## Example

@@ -35,7 +35,7 @@ Runner add_artifacts_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("artifacts", "List the datasets with their artifact kind (model, table, metrics, "
                                               "plot...), class, evidence, producers and consumers.");
   cmd->add_option("path", args->path, "The project root, or a path inside it (default: .)");
-  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: local)");
+  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: settings.py's default_run_env, else local)");
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   return [args] {
     auto root = project::find_project_root(args->path);

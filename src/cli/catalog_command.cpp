@@ -36,7 +36,7 @@ Runner add_catalog_command(CLI::App& app) {
                  "default MemoryDataset, with its type and where it is defined.");
   cmd->add_option("path", args->path, "The project root, or a path inside it (default: .)");
   cmd->add_option("--pipeline,-p", args->pipeline, "Only this registered pipeline");
-  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: local)");
+  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: settings.py's default_run_env, else local)");
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   return [args] {
     auto root = project::find_project_root(args->path);

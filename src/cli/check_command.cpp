@@ -208,7 +208,7 @@ Runner add_check_command(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", args->output, "Write the report to FILE (atomically) instead of stdout");
-  cmd->add_option("--env,-e", args->env, "Kedro configuration environment merged over base (default: local)");
+  cmd->add_option("--env,-e", args->env, "Kedro configuration environment merged over base (default: settings.py's default_run_env, else local)");
   cmd->add_option("--select", args->select, "Only these rules (codes, prefixes like KL3, names, or ALL)")
       ->delimiter(',');
   cmd->add_option("--extend-select", args->extend_select, "Rules to enable in addition")->delimiter(',');

@@ -22,7 +22,7 @@ Runner add_export_command(CLI::App& app) {
   cmd->add_option("path", args->path, "The project root, or a path inside it (default: .)");
   cmd->add_option("--pipeline,-p", args->pipeline, "Only this registered pipeline");
   cmd->add_option("--output,-o", args->output, "Write to FILE (atomically) instead of stdout");
-  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: local)");
+  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: settings.py's default_run_env, else local)");
   return [args] {
     auto root = project::find_project_root(args->path);
     if (!root) {

@@ -53,7 +53,7 @@ Runner add_groups_command(CLI::App& app) {
                                            "KL4xx checks on them; or suggest a grouping.");
   cmd->add_option("path", args->path, "The project root, or a path inside it (default: .)");
   cmd->add_option("--pipeline,-p", args->pipeline, "The deployed registered pipeline (default: deploy.pipeline or __default__)");
-  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: local)");
+  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: settings.py's default_run_env, else local)");
   cmd->add_option("--by", args->by, "Grouping: namespace, tags:<prefix>, pipelines, memory, memory:kedro-airflow or file (default: configured)");
   cmd->add_option("--target", args->target, "Deployment target preset")
       ->check(CLI::IsMember({"airflow", "kubeflow", "vertexai", "sagemaker", "azureml", "mlrun", "databricks", "docker"}));

@@ -1,8 +1,11 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
+
+#include "core/span.hpp"
 
 namespace kedrolint::config {
 
@@ -11,6 +14,8 @@ struct LoaderSettings {
   std::string conf_source = "conf";
   std::string base_env = "base";
   std::string default_run_env = "local";
+  /// Where settings.py sets them; invalid when Kedro's defaults apply.
+  core::Span base_env_span, default_run_env_span;
   /// Kedro's defaults, updated per key by `CONFIG_LOADER_ARGS["config_patterns"]`.
   std::map<std::string, std::vector<std::string>> patterns = {
       {"catalog", {"catalog*", "catalog*/**", "**/catalog*"}},
@@ -18,15 +23,31 @@ struct LoaderSettings {
       {"credentials", {"credentials*", "credentials*/**", "**/credentials*"}},
       {"globals", {"globals.yml"}},
   };
-  /// `CONFIG_LOADER_ARGS["merge_strategy"]`: key -> "soft" | "destructive".
+  /// `CONFIG_LOADER_ARGS["merge_strategy"]`: key -> "soft" | "destructive"
+  /// (Kedro accepts any case).
   std::map<std::string, std::string> merge_strategy;
+  /// Strategies Kedro refuses with a ValueError when it merges that key.
+  struct InvalidStrategy {
+    std::string key;
+    std::string value;
+    core::Span span;
+  };
+  std::vector<InvalidStrategy> invalid_merge_strategies;
+  /// The names in `CONFIG_LOADER_ARGS["custom_resolvers"]` (their functions
+  /// are never evaluated); `custom_resolvers_unknown` when the dict could not
+  /// be read statically.
+  std::set<std::string> custom_resolvers;
+  bool custom_resolvers_unknown = false;
 };
 
 /// The files of one environment folder that a config key reads, as
 /// OmegaConfigLoader globs them: every pattern relative to the folder, hidden
 /// path components skipped, only .yml/.yaml/.json kept. Sorted by path for
-/// determinism (Kedro's own order is unspecified).
+/// determinism (Kedro's own order is unspecified). Folders that cannot be
+/// listed are added to `unreadable` (when given) and skipped; symlinked
+/// folders are not followed, so a link loop cannot hang the walk.
 std::vector<std::filesystem::path> find_config_files(const std::filesystem::path& env_dir,
-                                                     const std::vector<std::string>& patterns);
+                                                     const std::vector<std::string>& patterns,
+                                                     std::vector<std::filesystem::path>* unreadable = nullptr);
 
 }  // namespace kedrolint::config

@@ -4,6 +4,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "config/interpolation.hpp"
 #include "core/text.hpp"
 #include "parse/yaml_source.hpp"
 #include "project/read_problem.hpp"
@@ -13,9 +14,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr std::string_view kConfigLoader = "KL011";
 constexpr std::string_view kInvalidEntry = "KL310";
 constexpr std::string_view kDuplicateKey = "KL311";
-constexpr std::string_view kInterpolation = "KL312";
 
 void leaf_paths(const ConfigPtr& v, const std::string& prefix, std::vector<std::pair<std::string, const ConfigValue*>>& out) {
   for (const auto& [k, child] : v->entries) {
@@ -27,17 +28,6 @@ void leaf_paths(const ConfigPtr& v, const std::string& prefix, std::vector<std::
     }
   }
 }
-
-ConfigPtr lookup_path(const ConfigPtr& root, const std::string& dotted) {
-  ConfigPtr cur = root;
-  for (const auto& part : core::split(dotted, '.')) {
-    if (!cur || !cur->is_map()) return nullptr;
-    cur = cur->get_ptr(part);
-  }
-  return cur;
-}
-
-std::string scalar_text(const ConfigValue& v) { return v.text; }
 
 }  // namespace
 
@@ -53,7 +43,7 @@ ConfigLoader::ConfigLoader(const fs::path& project_root, LoaderSettings settings
 
 std::vector<fs::path> ConfigLoader::env_dirs() const {
   std::vector<fs::path> out = {(conf_root_ / settings_.base_env).lexically_normal()};
-  const std::string run_env = env_.empty() ? settings_.default_run_env : env_;
+  const std::string run_env = this->run_env();
   if (run_env != settings_.base_env) out.push_back((conf_root_ / run_env).lexically_normal());
   return out;
 }
@@ -67,6 +57,7 @@ LoadedConfig ConfigLoader::load(const std::string& key) {
   }
   ConfigPtr merged;
   const auto dirs = env_dirs();
+  if (dirs.size() > 1) check_merge_strategy(key);
   for (std::size_t i = 0; i < dirs.size(); ++i) {
     ConfigPtr env_config = load_env(dirs[i], key, out);
     if (!env_config) continue;
@@ -102,8 +93,64 @@ LoadedConfig ConfigLoader::load(const std::string& key) {
   return out;
 }
 
+// kedro/config/omegaconf_config.py _merge_configs: MergeStrategies[name.upper()].
+void ConfigLoader::check_merge_strategy(const std::string& key) {
+  for (const auto& bad : settings_.invalid_merge_strategies) {
+    if (bad.key != key) continue;
+    findings_.push_back({std::string(kConfigLoader), bad.span,
+                         "merge strategy `" + bad.value + "` for `" + key + "` is not supported; Kedro raises \"Merging "
+                         "strategy " + bad.value + " not supported. The accepted merging strategies are ['destructive', "
+                         "'soft'].\"",
+                         {},
+                         std::string("Use \"soft\" (deep merge) or \"destructive\" (the run environment's top-level "
+                                     "keys replace base's).")});
+  }
+}
+
+// kedro/config/omegaconf_config.py load_and_merge_dir_config: "Given
+// configuration path either does not exist or is not a valid directory".
+// Only the catalog cannot do without its folders (missing parameters and
+// credentials are warnings), and Kedro always loads the catalog.
+void ConfigLoader::check_env_dirs(core::Span fallback) {
+  std::error_code ec;
+  auto report = [&](const fs::path& dir, const std::string& what, core::Span named_at) {
+    const std::string shown = sources_.display_path(dir);
+    findings_.push_back({std::string(kConfigLoader), named_at.valid() ? named_at : fallback,
+                         "configuration folder `" + shown + "` " + what + " does not exist; Kedro fails to load the "
+                         "catalog: \"Given configuration path either does not exist or is not a valid directory: " +
+                             shown + "\"",
+                         {},
+                         "Create `" + shown + "` (Kedro's starters keep an empty `conf/local` with a `.gitkeep`), or "
+                         "choose an existing environment with `--env`."});
+  };
+  if (!fs::is_directory(conf_root_, ec)) {
+    report(conf_root_, "(CONF_SOURCE)", {});
+    return;
+  }
+  const auto dirs = env_dirs();
+  if (!fs::is_directory(dirs[0], ec)) report(dirs[0], "of the base environment", settings_.base_env_span);
+  if (dirs.size() > 1 && !fs::is_directory(dirs[1], ec)) {
+    report(dirs[1], "of the run environment `" + run_env() + "`",
+           env_.empty() ? settings_.default_run_env_span : core::Span{});
+  }
+}
+
+void ConfigLoader::report_unreadable(const std::vector<fs::path>& folders) {
+  for (const auto& folder : folders) {
+    if (!unreadable_reported_.insert(folder).second) continue;
+    // A folder is no source file; register it empty so the finding has a place.
+    const core::SourceFile& where = sources_.add(folder, std::string());
+    findings_.push_back({"KL008", where.span(0, 0),
+                         "cannot read folder `" + where.display_path() + "`; the configuration files in it are not "
+                         "analysed",
+                         {}, std::string("Make the folder readable by the user running kedrolint.")});
+  }
+}
+
 ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, LoadedConfig& out) {
-  const auto paths = find_config_files(dir, settings_.patterns.at(key));
+  std::vector<fs::path> unreadable;
+  const auto paths = find_config_files(dir, settings_.patterns.at(key), &unreadable);
+  report_unreadable(unreadable);
   std::vector<std::pair<const core::SourceFile*, ConfigPtr>> files;
   for (const auto& path : paths) {
     auto loaded = sources_.load(path);
@@ -150,7 +197,9 @@ ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, Lo
   check_duplicates(key, files);
   ConfigPtr merged;
   for (const auto& [file, value] : files) merged = deep_merge(merged, value);
-  merged = resolve(merged, merged, key, 0);
+  const ResolverContext context{key, globals_ ? *globals_ : nullptr, settings_.custom_resolvers,
+                                settings_.custom_resolvers_unknown};
+  merged = resolve_interpolations(merged, context, findings_);
   if (key == "parameters") return merged;
   auto without_private = std::make_shared<ConfigValue>(*merged);
   without_private->entries.erase(std::remove_if(without_private->entries.begin(), without_private->entries.end(),
@@ -184,116 +233,6 @@ void ConfigLoader::check_duplicates(const std::string& key,
                            std::string("Keep the key in one file, or move one of them to another environment.")});
     }
   }
-}
-
-ConfigPtr ConfigLoader::resolve(const ConfigPtr& value, const ConfigPtr& root, const std::string& key, int depth) {
-  if (!value || depth > 32) return value;
-  if (value->is_map() || value->kind == ConfigValue::Kind::List) {
-    auto copy = std::make_shared<ConfigValue>(*value);
-    for (auto& [k, v] : copy->entries) {
-      auto resolved = std::const_pointer_cast<ConfigValue>(resolve(v, root, key, depth));
-      if (resolved != v) {
-        auto keyed = std::make_shared<ConfigValue>(*resolved);
-        keyed->key_span = v->key_span;
-        v = keyed;
-      }
-    }
-    for (auto& item : copy->items) item = resolve(item, root, key, depth);
-    return copy;
-  }
-  if (!value->is_string() || value->text.find("${") == std::string::npos) return value;
-  const std::string& s = value->text;
-  std::string out;
-  bool symbolic = false;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto start = s.find("${", i);
-    if (start == std::string::npos) {
-      out += s.substr(i);
-      break;
-    }
-    out += s.substr(i, start - i);
-    int level = 0;
-    std::size_t end = start + 1;
-    for (; end < s.size(); ++end) {
-      if (s[end] == '{') ++level;
-      if (s[end] == '}' && --level == 0) break;
-    }
-    if (end >= s.size()) {
-      out += s.substr(start);
-      break;
-    }
-    const std::string expr(core::trim(s.substr(start + 2, end - start - 2)));
-    auto resolved = resolve_interpolation(expr, root, key, value->span, depth);
-    if (!resolved) {
-      symbolic = true;
-      out += s.substr(start, end - start + 1);
-    } else if (start == 0 && end + 1 == s.size()) {
-      // The whole value is one interpolation: it takes the referenced node.
-      auto copy = std::make_shared<ConfigValue>(**resolved);
-      copy->span = value->span;
-      copy->key_span = value->key_span;
-      return copy;
-    } else {
-      symbolic |= (*resolved)->symbolic;
-      out += (*resolved)->is_scalar() ? scalar_text(**resolved) : std::string("<non-scalar>");
-    }
-    i = end + 1;
-  }
-  auto copy = std::make_shared<ConfigValue>(*value);
-  copy->text = out;
-  copy->symbolic = symbolic;
-  return copy;
-}
-
-std::optional<ConfigPtr> ConfigLoader::resolve_interpolation(const std::string& expr, const ConfigPtr& root,
-                                                             const std::string& key, core::Span where, int depth) {
-  const auto colon = expr.find(':');
-  const bool resolver = colon != std::string::npos && expr.find('.') != 0 &&
-                        expr.substr(0, colon).find_first_of("[ ") == std::string::npos;
-  if (!resolver) {
-    ConfigPtr target = lookup_path(root, expr);
-    if (!target) {
-      findings_.push_back({std::string(kInterpolation), where,
-                           "interpolation `${" + expr + "}` refers to a key that does not exist in this environment's " +
-                               key + " configuration",
-                           {},
-                           std::string("Interpolations resolve within one environment folder; define the key there "
-                                       "or use `${globals:...}`.")});
-      return std::nullopt;
-    }
-    return resolve(target, root, key, depth + 1);
-  }
-  const std::string name = expr.substr(0, colon);
-  std::string args = expr.substr(colon + 1);
-  if (name == "globals") {
-    const auto comma = args.find(',');
-    const std::string path(core::trim(args.substr(0, comma)));
-    ConfigPtr target = globals_ && *globals_ ? lookup_path(*globals_, path) : nullptr;
-    if (target) return target;
-    if (comma != std::string::npos) {
-      auto v = std::make_shared<ConfigValue>();
-      std::string def(core::trim(args.substr(comma + 1)));
-      if (def.size() >= 2 && (def.front() == '\'' || def.front() == '"') && def.back() == def.front()) {
-        def = def.substr(1, def.size() - 2);
-      }
-      v->kind = ConfigValue::Kind::String;
-      v->text = def;
-      return v;
-    }
-    findings_.push_back({std::string(kInterpolation), where,
-                         "`${globals:" + path + "}`: the key `" + path + "` is not in globals.yml and has no default",
-                         {}, std::string("Add it to globals.yml or give a default: `${globals:" + path + ", value}`.")});
-    return std::nullopt;
-  }
-  if (name == "oc.env" && key != "credentials") {
-    findings_.push_back({std::string(kInterpolation), where,
-                         "`${oc.env:...}` is only supported in credentials; Kedro raises UnsupportedInterpolationType "
-                         "when it loads the " + key,
-                         {}, std::string("Move the secret to credentials.yml, or use `${runtime_params:...}`.")});
-  }
-  // runtime_params, oc.env in credentials, custom resolvers: only known at run time.
-  return std::nullopt;
 }
 
 }  // namespace kedrolint::config

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,16 +32,22 @@ class ConfigLoader {
                project::KedroVersion version, core::SourceMap& sources, std::vector<core::Finding>& findings);
 
   LoadedConfig load(const std::string& key);
+  /// Reports (KL011) each environment folder that does not exist: Kedro
+  /// raises MissingConfigException when it loads the catalog from it.
+  /// `fallback` locates the finding when settings.py does not name the folder.
+  void check_env_dirs(core::Span fallback);
   [[nodiscard]] const LoaderSettings& settings() const { return settings_; }
   [[nodiscard]] std::filesystem::path conf_root() const { return conf_root_; }
+  /// `--env`, else `default_run_env` (kedro/config/omegaconf_config.py:
+  /// `run_env = self.env or self.default_run_env`).
+  [[nodiscard]] std::string run_env() const { return env_.empty() ? settings_.default_run_env : env_; }
   /// The environment folders read, base first.
   [[nodiscard]] std::vector<std::filesystem::path> env_dirs() const;
 
  private:
+  void check_merge_strategy(const std::string& key);
+  void report_unreadable(const std::vector<std::filesystem::path>& folders);
   ConfigPtr load_env(const std::filesystem::path& dir, const std::string& key, LoadedConfig& out);
-  ConfigPtr resolve(const ConfigPtr& value, const ConfigPtr& root, const std::string& key, int depth);
-  std::optional<ConfigPtr> resolve_interpolation(const std::string& expr, const ConfigPtr& root,
-                                                 const std::string& key, core::Span where, int depth);
   void check_duplicates(const std::string& key,
                         const std::vector<std::pair<const core::SourceFile*, ConfigPtr>>& files);
 
@@ -52,6 +59,7 @@ class ConfigLoader {
   core::SourceMap& sources_;
   std::vector<core::Finding>& findings_;
   std::optional<ConfigPtr> globals_;
+  std::set<std::filesystem::path> unreadable_reported_;
 };
 
 }  // namespace kedrolint::config

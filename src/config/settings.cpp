@@ -200,8 +200,9 @@ const std::vector<OptionDoc>& option_docs() {
        "Changes the severity of individual rules."},
       {"fail-on", "\"error\" | \"warning\" | \"note\"", "\"warning\"", "fail-on = \"error\"",
        "The lowest severity that makes `kedrolint check` exit with 1."},
-      {"env", "string", "\"local\"", "env = \"prod\"",
-       "The Kedro configuration environment merged over `base` (like `kedro run --env`)."},
+      {"env", "string", "settings.py's default_run_env, else \"local\"", "env = \"prod\"",
+       "The Kedro configuration environment merged over the base environment (like `kedro run --env`); "
+       "`--env` overrides it."},
       {"deploy.target", "\"airflow\" | \"kubeflow\" | \"vertexai\" | \"sagemaker\" | \"azureml\" | \"mlrun\" | \"databricks\" | \"docker\"",
        "none", "deploy.target = \"vertexai\"",
        "Turns on the deployment checks (KL4xx) with the target's defaults: its task mapping and the storage "

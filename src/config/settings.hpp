@@ -30,7 +30,7 @@ struct Settings {
   std::vector<std::pair<std::string, std::vector<std::string>>> per_file_ignores;  ///< glob -> selectors
   std::map<std::string, core::Severity> severity;  ///< rule code -> severity
   core::Severity fail_on = core::Severity::Warning;
-  std::string env = "local";
+  std::string env;  ///< empty: settings.py's default_run_env (Kedro's default, "local")
   std::optional<std::string> kedro_version;  ///< overrides the detected version
   model::DeployConfig deploy;                ///< [tool.kedrolint.deploy]
   model::ArtifactsConfig artifacts;          ///< [tool.kedrolint.artifacts]

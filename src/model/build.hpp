@@ -10,7 +10,7 @@
 namespace kedrolint::model {
 
 struct BuildOptions {
-  std::string env = "local";
+  std::string env;  ///< empty: the default_run_env of settings.py
   std::optional<std::string> kedro_version;  ///< overrides the detected version
   std::size_t jobs = 2;
   DeployConfig deploy;

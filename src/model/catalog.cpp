@@ -32,15 +32,111 @@ void strings_of(const config::ConfigValue& v, std::vector<const config::ConfigVa
   for (const auto& item : v.items) strings_of(*item, out);
 }
 
+// An interpolation kept as written (`${runtime_params:run, r0}`) is gone by
+// the time Kedro sees the entry: OmegaConf resolved it. Its braces are no
+// placeholder, so they are masked (each by a control character and its
+// index, which no placeholder can contain) before placeholders are read or
+// substituted.
+struct Masked {
+  std::string text;
+  std::vector<std::string> interpolations;
+};
+
+Masked mask_interpolations(const std::string& text) {
+  Masked out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto start = text.find("${", i);
+    if (start == std::string::npos) break;
+    int level = 0;
+    std::size_t end = start + 1;
+    for (; end < text.size(); ++end) {
+      if (text[end] == '{') ++level;
+      if (text[end] == '}' && --level == 0) break;
+    }
+    if (end >= text.size()) break;
+    out.text.append(text, i, start - i);
+    out.text += '\x01' + std::to_string(out.interpolations.size()) + '\x02';
+    out.interpolations.push_back(text.substr(start, end - start + 1));
+    i = end + 1;
+  }
+  out.text.append(text, std::min(i, text.size()), std::string::npos);
+  return out;
+}
+
+std::string unmask(const std::string& text, const std::vector<std::string>& interpolations) {
+  if (interpolations.empty()) return text;
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\x01') {
+      out += text[i];
+      continue;
+    }
+    const auto close = text.find('\x02', i);
+    out += interpolations.at(std::stoul(text.substr(i + 1, close - i - 1)));
+    i = close;
+  }
+  return out;
+}
+
+// A field's value as parse gives it: an int for `{n:d}`, else the text.
+python::Value typed_value(const FactoryPattern* pattern, const std::string& name, const std::string& text) {
+  if (pattern && pattern->field_type(name) == 'd' && !text.empty() && text.size() < 19) {
+    return python::Value(static_cast<std::int64_t>(std::stoll(text)));
+  }
+  return python::Value(text);
+}
+
 // Kedro's substitution: str.format_map(named) on string values with a `}`.
-std::optional<std::string> substitute(const std::string& text, const std::map<std::string, std::string>& values) {
+std::optional<std::string> substitute(const std::string& text, const std::map<std::string, std::string>& values,
+                                      const FactoryPattern* pattern) {
   if (text.find('}') == std::string::npos) return text;
+  const Masked masked = mask_interpolations(text);
   std::vector<std::pair<std::string, python::Value>> kwargs;
-  for (const auto& [k, v] : values) kwargs.emplace_back(k, python::Value(v));
-  return python::str_format(text, {}, kwargs);
+  for (const auto& [k, v] : values) kwargs.emplace_back(k, typed_value(pattern, k, v));
+  auto formatted = python::str_format(masked.text, {}, kwargs);
+  if (!formatted) return std::nullopt;
+  return unmask(*formatted, masked.interpolations);
+}
+
+// Every placeholder of the entry must appear, as written, in the pattern name
+// (catalog_config_resolver.py _validate_pattern_config); and its format must
+// suit the value parse gives it, or `str.format_map` raises when a dataset
+// matches (only `:d` fields are ints; the others are strings).
+bool check_placeholder(const CatalogEntry& entry, const FactoryPattern& pattern,
+                       const config::ConfigValue& where, const std::string& placeholder,
+                       std::vector<core::Finding>& findings) {
+  const auto& defined = pattern.placeholders();
+  if (std::find(defined.begin(), defined.end(), placeholder) == defined.end()) {
+    findings.push_back({std::string(kInvalidEntry), where.span,
+                        "placeholder `" + placeholder + "` is not in the pattern name `" + entry.name +
+                            "`; Kedro raises \"Incorrect dataset configuration provided\"",
+                        {{entry.key_span, "the pattern"}},
+                        std::string("Use only placeholders that the pattern name defines.")});
+    return false;
+  }
+  const auto colon = placeholder.find(':');
+  if (colon == std::string::npos || placeholder.size() < colon + 3) return true;
+  const char code = placeholder[placeholder.size() - 2];
+  const bool is_int = pattern.field_type(placeholder.substr(1, colon - 1)) == 'd';
+  const bool fits = is_int ? std::string_view("bcdoxXneEfFgG%").find(code) != std::string_view::npos
+                           : code == 's' || !std::isalpha(static_cast<unsigned char>(code));
+  if (fits) return true;
+  findings.push_back({std::string(kInvalidEntry), where.span,
+                      "placeholder `" + placeholder + "` cannot be formatted: Kedro raises \"Unknown format code '" +
+                          std::string(1, code) + "' for object of type '" + (is_int ? "int" : "str") +
+                          "'\" when a dataset matches `" + entry.name + "`",
+                      {{entry.key_span, "the pattern"}},
+                      "Write the placeholder without its format, e.g. `{" + placeholder.substr(1, colon - 1) + "}`."});
+  return true;
 }
 
 }  // namespace
+
+bool is_cached_dataset(const DatasetType& type) {
+  return type.kind == DatasetType::Kind::KedroIo && (type.qualified == "kedro.io.cached_dataset.CachedDataset" ||
+                                                     type.qualified == "kedro.io.cached_dataset.CachedDataSet");
+}
 
 std::string_view to_string(ResolvedDataset::Source s) {
   switch (s) {
@@ -53,7 +149,7 @@ std::string_view to_string(ResolvedDataset::Source s) {
 
 Catalog::Catalog(const config::ConfigPtr& catalog, const project::KedroVersion& version,
                  const ProjectClassLookup& project_class, std::vector<core::Finding>& findings)
-    : version_(version) {
+    : version_(version), project_class_(project_class) {
   if (!catalog) return;
   for (const auto& [name, value] : catalog->entries) {
     CatalogEntry entry;
@@ -86,34 +182,7 @@ Catalog::Catalog(const config::ConfigPtr& catalog, const project::KedroVersion& 
       entry.resolved.kind = DatasetType::Kind::External;
     }
     if (is_pattern) {
-      std::string error;
-      auto compiled = FactoryPattern::compile(name, error);
-      if (!compiled) {
-        findings.push_back({std::string(kInvalidEntry), entry.key_span,
-                            "dataset factory pattern `" + name + "` is malformed: " + error, {}, std::nullopt});
-        continue;
-      }
-      // Every placeholder used in the entry must appear in the pattern name.
-      std::vector<const config::ConfigValue*> strings;
-      strings_of(*value, strings);
-      bool ok = true;
-      for (const auto* s : strings) {
-        for (const auto& ph : find_placeholders(s->text)) {
-          if (std::find(compiled->placeholders().begin(), compiled->placeholders().end(), ph) !=
-              compiled->placeholders().end()) {
-            continue;
-          }
-          findings.push_back({std::string(kInvalidEntry), s->span,
-                              "placeholder `" + ph + "` is not in the pattern name `" + name +
-                                  "`; Kedro raises \"Incorrect dataset configuration provided\"",
-                              {{entry.key_span, "the pattern"}},
-                              std::string("Use only placeholders that the pattern name defines.")});
-          ok = false;
-        }
-      }
-      if (!ok) continue;
-      entry.pattern = std::move(*compiled);
-      patterns_.push_back(std::move(entry));
+      add_pattern(std::move(entry), findings);
       continue;
     }
     by_name_[name] = entries_.size();
@@ -144,6 +213,35 @@ Catalog::Catalog(const config::ConfigPtr& catalog, const project::KedroVersion& 
   }
 }
 
+void Catalog::add_pattern(CatalogEntry entry, std::vector<core::Finding>& findings) {
+  std::string error;
+  bool unsupported = false;
+  auto compiled = FactoryPattern::compile(entry.name, error, &unsupported);
+  if (!compiled) {
+    if (unsupported) {
+      findings.push_back({"KL010", entry.key_span,
+                          "dataset factory pattern `" + entry.name + "` is not evaluated: " + error +
+                              "; datasets it would match are treated as unmatched",
+                          {}, std::string("Use an untyped placeholder or one of :d :w :W :s :S :l :D.")});
+    } else {
+      findings.push_back({std::string(kInvalidEntry), entry.key_span,
+                          "dataset factory pattern `" + entry.name + "` is malformed: " + error, {}, std::nullopt});
+    }
+    return;
+  }
+  std::vector<const config::ConfigValue*> strings;
+  strings_of(*entry.config, strings);
+  bool ok = true;
+  for (const auto* s : strings) {
+    for (const auto& ph : find_placeholders(mask_interpolations(s->text).text)) {
+      ok &= check_placeholder(entry, *compiled, *s, ph, findings);
+    }
+  }
+  if (!ok) return;
+  entry.pattern = std::move(*compiled);
+  patterns_.push_back(std::move(entry));
+}
+
 const CatalogEntry* Catalog::explicit_entry(const std::string& name) const {
   auto it = by_name_.find(name);
   return it == by_name_.end() ? nullptr : &entries_[it->second];
@@ -166,21 +264,49 @@ std::vector<std::string> Catalog::names() const {
   return out;
 }
 
+// Where the data is kept: the entry itself, or for a CachedDataset the dataset
+// it wraps, which its save() writes through (kedro/io/cached_dataset.py).
+void Catalog::describe_backing(ResolvedDataset& out, const config::ConfigValue& entry,
+                               const std::map<std::string, std::string>& values,
+                               const FactoryPattern* pattern) const {
+  const config::ConfigValue* config = &entry;
+  std::string type = out.type;
+  DatasetType resolved = out.resolved;
+  for (int depth = 0; depth < 8 && is_cached_dataset(resolved); ++depth) {
+    const config::ConfigValue* inner = config->get("dataset");
+    const config::ConfigValue* inner_type = inner && inner->is_map() ? inner->get("type") : nullptr;
+    if (!inner_type || !inner_type->is_string() || inner_type->symbolic) break;
+    config = inner;
+    type = substitute(inner_type->text, values, pattern).value_or(inner_type->text);
+    resolved = resolve_dataset_type(type, version_, project_class_);
+  }
+  out.backing_config = config;
+  // The export follows Kedro: a CachedDataset is ephemeral (_EPHEMERAL) and
+  // has no filepath of its own; `stored` says whether the data outlives the run.
+  if (const config::ConfigValue* fp = entry.get("filepath"); fp && fp->is_scalar()) {
+    out.filepath = substitute(fp->text, values, pattern).value_or(fp->text);
+    out.filepath_symbolic = fp->symbolic;
+  }
+  out.persisted = !ephemeral_type_strings().count(out.type) && !out.resolved.ephemeral;
+  out.stored = !ephemeral_type_strings().count(type) && !resolved.ephemeral;
+  for (const char* key : {"filepath", "path", "filename"}) {
+    if (const config::ConfigValue* v = config->get(key); v && v->is_scalar()) {
+      out.stored_at = substitute(v->text, values, pattern).value_or(v->text);
+      out.stored_at_symbolic = v->symbolic;
+      break;
+    }
+  }
+}
+
 ResolvedDataset Catalog::resolve(const std::string& name) const {
   ResolvedDataset out;
   out.name = name;
   auto describe = [&](const CatalogEntry& e, const std::map<std::string, std::string>& values) {
     out.entry = &e;
     out.placeholders = values;
-    out.type = substitute(e.type, values).value_or(e.type);
-    out.resolved = out.type == e.type ? e.resolved : resolve_dataset_type(out.type, version_, [](const auto&, const auto&) {
-      return std::optional<ProjectClass>();
-    });
-    if (const config::ConfigValue* fp = e.config->get("filepath"); fp && fp->is_scalar()) {
-      out.filepath = substitute(fp->text, values).value_or(fp->text);
-      out.filepath_symbolic = fp->symbolic;
-    }
-    out.persisted = !ephemeral_type_strings().count(out.type) && !out.resolved.ephemeral;
+    out.type = substitute(e.type, values, e.pattern ? &*e.pattern : nullptr).value_or(e.type);
+    out.resolved = out.type == e.type ? e.resolved : resolve_dataset_type(out.type, version_, project_class_);
+    describe_backing(out, *e.config, values, e.pattern ? &*e.pattern : nullptr);
   };
   if (const CatalogEntry* e = explicit_entry(name)) {
     out.source = ResolvedDataset::Source::Catalog;
@@ -200,6 +326,7 @@ ResolvedDataset Catalog::resolve(const std::string& name) const {
   out.resolved.qualified = "kedro.io.memory_dataset.MemoryDataset";
   out.resolved.ephemeral = true;
   out.persisted = false;
+  out.stored = false;
   return out;
 }
 

@@ -32,12 +32,26 @@ struct ResolvedDataset {
   std::string type;                     ///< as written (placeholders substituted), or kedro.io.MemoryDataset
   std::optional<std::string> filepath;  ///< with placeholders substituted; interpolations as written
   bool filepath_symbolic = false;
-  bool persisted = false;
+  bool persisted = false;  ///< as Kedro defines it (not an ephemeral class)
+  /// The data is written somewhere: persisted, or a CachedDataset that saves
+  /// through a persisted dataset (kedro/io/cached_dataset.py).
+  bool stored = false;
+  /// Where it is written: the `filepath`, `path` or `filename` of the
+  /// backing configuration, placeholders substituted.
+  std::optional<std::string> stored_at;
+  bool stored_at_symbolic = false;
+  /// The configuration of the dataset that stores the data: the entry's, or
+  /// for a CachedDataset the `dataset:` it wraps; null for the default.
+  const config::ConfigValue* backing_config = nullptr;
   DatasetType resolved;
   std::map<std::string, std::string> placeholders;  ///< factory field values
 };
 
 std::string_view to_string(ResolvedDataset::Source s);
+
+/// `kedro.io.CachedDataset`, which keeps data in memory and also saves it
+/// through the dataset it wraps.
+bool is_cached_dataset(const DatasetType& type);
 
 /// The data catalog Kedro builds from the merged `catalog` configuration
 /// (kedro/io/catalog_config_resolver.py): explicit entries, dataset factory
@@ -66,6 +80,11 @@ class Catalog {
   std::map<std::string, std::size_t> by_name_;
   std::vector<CatalogEntry> patterns_;
   project::KedroVersion version_;
+  ProjectClassLookup project_class_;
+
+  void add_pattern(CatalogEntry entry, std::vector<core::Finding>& findings);
+  void describe_backing(ResolvedDataset& out, const config::ConfigValue& entry,
+                        const std::map<std::string, std::string>& values, const FactoryPattern* pattern) const;
 };
 
 }  // namespace kedrolint::model

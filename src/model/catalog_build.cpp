@@ -1,41 +1,22 @@
 #include "model/catalog_build.hpp"
 
 #include <chrono>
-#include <fstream>
-#include <regex>
-#include <sstream>
 
 #include "config/loader.hpp"
-#include "python/module_index.hpp"
+#include "model/project_dataset_class.hpp"
 
 namespace kedrolint::model {
 namespace fs = std::filesystem;
 
 namespace {
 
-// A project class used as a dataset type: found by its `class Name` line in
-// the module's source (reading it is enough; nothing is imported).
-ProjectClassLookup project_classes(const project::Layout& layout) {
-  auto index = std::make_shared<python::ModuleIndex>(layout.source_dir);
-  return [index](const std::string& module, const std::string& cls) -> std::optional<ProjectClass> {
-    const auto loc = index->locate(module);
-    if (!loc) return std::nullopt;
-    ProjectClass out;
-    if (loc->file.empty()) return out;
-    std::ifstream in(loc->file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    const std::string src = text.str();
-    const std::regex def("(^|\\n)class\\s+" + cls + "\\b");
-    std::smatch m;
-    if (!std::regex_search(src, m, def)) return out;
-    out.found = true;
-    // `_EPHEMERAL = True` in the class body marks an in-memory dataset.
-    const auto body = src.substr(static_cast<std::size_t>(m.position(0)));
-    const auto next_class = body.find("\nclass ", 1);
-    out.ephemeral = body.substr(0, next_class).find("_EPHEMERAL = True") != std::string::npos;
-    return out;
-  };
+// `[tool.kedro]` in pyproject.toml: where a problem of the project as a whole
+// is reported when no line of the project causes it.
+core::Span tool_kedro_header(const project::Layout& layout) {
+  if (!layout.pyproject) return {};
+  const auto at = layout.pyproject->text().find("[tool.kedro]");
+  if (at == std::string_view::npos) return layout.pyproject->span(0, 0);
+  return layout.pyproject->span(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 12));
 }
 
 void collect_parameter_keys(const config::ConfigValue& value, const std::string& prefix,
@@ -52,13 +33,15 @@ void collect_parameter_keys(const config::ConfigValue& value, const std::string&
 void build_catalog(Project& project, core::SourceMap& sources, const config::LoaderSettings& loader_settings) {
   config::ConfigLoader loader(project.layout.root, loader_settings, project.env, project.layout.kedro_version, sources,
                               project.findings);
+  project.env = loader.run_env();
+  loader.check_env_dirs(tool_kedro_header(project.layout));
   const auto catalog = loader.load("catalog");
   const auto parameters = loader.load("parameters");
   const auto start = std::chrono::steady_clock::now();
   project.parameters = parameters.value;
   collect_parameter_keys(*parameters.value, "", project.parameter_keys);
   auto built = std::make_shared<Catalog>(catalog.value, project.layout.kedro_version,
-                                         project_classes(project.layout), project.findings);
+                                         project_class_lookup(project.layout), project.findings);
   project.catalog = built;
   auto add = [&](const std::string& name) {
     if (name == "parameters" || name.rfind("params:", 0) == 0 || project.datasets.count(name)) return;

@@ -362,23 +362,17 @@ std::optional<std::string> storage_location(const Project& project, const std::s
   auto it = project.datasets.find(dataset);
   if (it == project.datasets.end()) return std::nullopt;
   const auto& d = it->second;
-  std::optional<std::string> where = d.filepath;
-  if (!where && d.entry) {
-    for (const char* key : {"path", "filename"}) {
-      if (const auto* v = d.entry->config->get(key); v && v->is_scalar()) where = v->text;
-    }
-  }
-  return where;
+  return d.stored_at;
 }
 
 Storage storage_of(const Project& project, const std::string& dataset, const DeployConfig& config) {
   auto it = project.datasets.find(dataset);
   if (it == project.datasets.end()) return Storage::Unknown;
   const auto& d = it->second;
-  if (!d.persisted) return Storage::Memory;
+  if (!d.stored) return Storage::Memory;
   const auto where = storage_location(project, dataset);
   if (!where) return Storage::Shared;  // a database, an API, a model registry...
-  if (d.filepath_symbolic) return Storage::Unknown;
+  if (d.stored_at_symbolic) return Storage::Unknown;
   for (const auto& prefix : config.shared_prefixes) {
     if (where->rfind(prefix, 0) == 0) return Storage::Shared;
   }

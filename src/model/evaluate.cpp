@@ -3,6 +3,7 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <set>
@@ -129,6 +130,40 @@ std::optional<std::string> string_setting(const python::ModulePtr& settings, con
   return std::nullopt;
 }
 
+// CONFIG_LOADER_ARGS["merge_strategy"]: {config key: "soft" | "destructive"}.
+void read_merge_strategy(const python::Value& value, config::LoaderSettings& loader, bool& unknown) {
+  if (!value.is<python::DictPtr>()) {
+    unknown = true;
+    return;
+  }
+  for (const auto& [key, strategy] : value.as<python::DictPtr>()->items) {
+    if (!key.is_str() || !strategy.is_str()) {
+      unknown = true;
+      continue;
+    }
+    std::string lower = strategy.str();
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (lower == "soft" || lower == "destructive") {
+      loader.merge_strategy[key.str()] = lower;
+    } else {
+      loader.invalid_merge_strategies.push_back({key.str(), strategy.str(), strategy.origin});
+    }
+  }
+}
+
+// CONFIG_LOADER_ARGS["custom_resolvers"]: only the names matter here; the
+// functions stay unevaluated. Unreadable names make every resolver possible.
+void read_custom_resolvers(const python::Value& value, config::LoaderSettings& loader) {
+  if (!value.is<python::DictPtr>()) {
+    loader.custom_resolvers_unknown = true;
+    return;
+  }
+  for (const auto& [name, fn] : value.as<python::DictPtr>()->items) {
+    if (name.is_str()) loader.custom_resolvers.insert(name.str());
+    else loader.custom_resolvers_unknown = true;
+  }
+}
+
 std::optional<config::LoaderSettings> read_settings(Project& project, python::Interpreter& interp) {
   config::LoaderSettings loader;
   if (!project.layout.kedro_version.at_least(0, 19)) {
@@ -159,6 +194,7 @@ std::optional<config::LoaderSettings> read_settings(Project& project, python::In
           continue;
         }
         (k.str() == "base_env" ? loader.base_env : loader.default_run_env) = v.str();
+        (k.str() == "base_env" ? loader.base_env_span : loader.default_run_env_span) = v.origin;
       } else if (k.str() == "config_patterns") {
         if (!v.is<python::DictPtr>()) {
           unknown = true;
@@ -176,6 +212,10 @@ std::optional<config::LoaderSettings> read_settings(Project& project, python::In
           }
           loader.patterns[key.str()] = list;
         }
+      } else if (k.str() == "merge_strategy") {
+        read_merge_strategy(v, loader, unknown);
+      } else if (k.str() == "custom_resolvers") {
+        read_custom_resolvers(v, loader);
       }
     }
     if (unknown) {

@@ -61,6 +61,30 @@ std::string convert(char type, std::string_view s) {
   return digits == "0" ? digits : sign + digits;
 }
 
+// parse 1.19's extract_format: [[fill]align][0][width][.precision][type],
+// the type one of ALLOWED_TYPES.
+bool parse_accepts_spec(std::string_view spec) {
+  if (spec.empty()) return true;
+  auto is_align = [](char c) { return c == '<' || c == '>' || c == '=' || c == '^'; };
+  if (is_align(spec[0])) {
+    spec.remove_prefix(1);
+  } else if (spec.size() > 1 && is_align(spec[1])) {
+    spec.remove_prefix(2);
+  }
+  if (!spec.empty() && spec[0] == '0') spec.remove_prefix(1);
+  auto skip_digits = [&] {
+    while (!spec.empty() && std::isdigit(static_cast<unsigned char>(spec[0]))) spec.remove_prefix(1);
+  };
+  skip_digits();
+  if (!spec.empty() && spec[0] == '.') {
+    spec.remove_prefix(1);
+    skip_digits();
+  }
+  if (spec.empty()) return true;
+  if (spec.size() == 1) return std::string_view("nbox%fFegwWdDsSl").find(spec[0]) != std::string_view::npos;
+  return spec.size() == 2 && spec[0] == 't' && std::string_view("ieahgcts").find(spec[1]) != std::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<std::string> find_placeholders(std::string_view text) {
@@ -75,7 +99,15 @@ std::vector<std::string> find_placeholders(std::string_view text) {
   return out;
 }
 
-std::optional<FactoryPattern> FactoryPattern::compile(const std::string& pattern, std::string& error) {
+char FactoryPattern::field_type(std::string_view name) const {
+  for (const auto& part : parts_) {
+    if (part.field && part.name == name) return part.type;
+  }
+  return 0;
+}
+
+std::optional<FactoryPattern> FactoryPattern::compile(const std::string& pattern, std::string& error,
+                                                      bool* unsupported) {
   FactoryPattern p;
   p.text_ = pattern;
   p.placeholders_ = find_placeholders(pattern);
@@ -132,8 +164,13 @@ std::optional<FactoryPattern> FactoryPattern::compile(const std::string& pattern
     field.name = body.substr(0, colon);
     if (colon != std::string::npos) {
       const std::string spec = body.substr(colon + 1);
+      if (!parse_accepts_spec(spec)) {
+        error = "the parse library rejects its format `{" + body + "}`: \"format spec '" + spec + "' not recognised\"";
+        return std::nullopt;
+      }
       if (spec.size() != 1 || std::string_view("dwWsSlD").find(spec[0]) == std::string_view::npos) {
-        error = "the placeholder format `:" + spec + "` is not supported by kedrolint";
+        error = "it uses the format `{" + body + "}`, which kedrolint does not evaluate";
+        if (unsupported) *unsupported = true;
         return std::nullopt;
       }
       field.type = spec[0];

@@ -16,8 +16,11 @@ namespace kedrolint::model {
 class FactoryPattern {
  public:
   /// Nullopt with `error` set when the pattern is malformed (unbalanced
-  /// braces, a format kedrolint does not model).
-  static std::optional<FactoryPattern> compile(const std::string& pattern, std::string& error);
+  /// braces, a format spec parse rejects) or uses a format spec parse accepts
+  /// but kedrolint does not model (`{x:2d}`, `{x:^}`, `{t:ti}`...); then
+  /// `*unsupported` is set.
+  static std::optional<FactoryPattern> compile(const std::string& pattern, std::string& error,
+                                               bool* unsupported = nullptr);
 
   /// The named fields' values (typed ones converted like parse does, e.g.
   /// `{n:d}` of "007" gives "7"), or nullopt when the name does not match.
@@ -31,6 +34,8 @@ class FactoryPattern {
   [[nodiscard]] bool is_catch_all() const { return specificity_ == 0; }
   /// Every `{...}` as written (with format spec), for placeholder checks.
   [[nodiscard]] const std::vector<std::string>& placeholders() const { return placeholders_; }
+  /// The parse type of a named field (`'d'` for `{n:d}`), 0 when untyped or absent.
+  [[nodiscard]] char field_type(std::string_view name) const;
 
  private:
   struct Part {

@@ -30,6 +30,8 @@ struct RegisteredPipeline {
 struct Project {
   const core::SourceMap* sources = nullptr;
   project::Layout layout;
+  /// The run environment the configuration was read for: `--env`, else
+  /// settings.py's `default_run_env` ("local" unless CONFIG_LOADER_ARGS says otherwise).
   std::string env = "local";
   /// Problems found before rules ran (parse errors, unreadable files,
   /// constructs that could not be evaluated), owned by KL0xx rules.

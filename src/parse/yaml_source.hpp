@@ -45,8 +45,10 @@ struct YamlSource {
   std::optional<YamlError> error;
 };
 
-/// Parses one YAML file (first document). Never throws.
-/// `max_nodes` bounds alias expansion ("billion laughs").
-YamlSource parse_yaml(const core::SourceFile& file, std::size_t max_nodes = 1'000'000);
+/// Parses one YAML file (first document): a recursive alias or nesting
+/// deeper than 1000 levels is an error. Never throws.
+/// Aliases share the node they name; `max_alias_nodes` bounds the nodes that
+/// alias expansions add ("billion laughs"), plain nodes are not counted.
+YamlSource parse_yaml(const core::SourceFile& file, std::size_t max_alias_nodes = 1'000'000);
 
 }  // namespace kedrolint::parse

@@ -42,7 +42,7 @@ TEST_CASE("settings: defaults without a table", "[config][settings]") {
   CHECK(s.ignore.empty());
   CHECK(s.extend_select.empty());
   CHECK(s.fail_on == core::Severity::Warning);
-  CHECK(s.env == "local");
+  CHECK(s.env.empty());  // settings.py's default_run_env decides
   CHECK_FALSE(s.kedro_version.has_value());
   CHECK(s.enabled("KL301"));
   CHECK(s.enabled("KL000"));

@@ -276,11 +276,67 @@ TEST_CASE("yaml: only the first document is read", "[parse][yaml]") {
   CHECK(keys(*p.yaml.root) == std::vector<std::string>{"a"});
 }
 
-TEST_CASE("yaml: alias expansion is bounded by max_nodes", "[parse][yaml]") {
+TEST_CASE("yaml: alias expansion is bounded by max_alias_nodes", "[parse][yaml]") {
   core::SourceFile f(0, "/p/c.yml", "c.yml", "a: &a [1, 2, 3]\nb: [*a, *a, *a]\n");
   CHECK_FALSE(parse::parse_yaml(f, 100).error);
   const auto small = parse::parse_yaml(f, 5);
   REQUIRE(small.error);
   CHECK(small.error->message.find("more than 5 nodes") != std::string::npos);
   CHECK_FALSE(small.root);
+}
+
+TEST_CASE("yaml: an alias shares the anchored node instead of copying it", "[parse][yaml]") {
+  Parsed p("a: &a {x: 1}\nb: *a\n");
+  REQUIRE_FALSE(p.yaml.error);
+  CHECK(p.yaml.root->get("a") == p.yaml.root->get("b"));
+}
+
+TEST_CASE("yaml: billion laughs stays bounded and is reported", "[parse][yaml]") {
+  std::string text = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i <= 9; ++i) {
+    text += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) text += std::string(k ? ", " : "") + "*l" + std::to_string(i - 1);
+    text += "]\n";
+  }
+  Parsed p(text);
+  REQUIRE(p.yaml.error);
+  CHECK(p.yaml.error->message.find("more than 1000000 nodes") != std::string::npos);
+  CHECK(p.pos(p.yaml.error->span).line == 6);  // l5's aliases pass the budget
+}
+
+TEST_CASE("yaml: plain nodes do not count against the alias budget", "[parse][yaml]") {
+  // A 200,000-entry catalog used to be refused as an alias bomb.
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "d" + std::to_string(i) + ": {type: pandas.CSVDataset, filepath: x}\n";
+  text += "_t: &t {type: x}\nuse: *t\n";
+  core::SourceFile f(0, "/p/c.yml", "c.yml", std::move(text));
+  const auto yaml = parse::parse_yaml(f, 10);
+  REQUIRE_FALSE(yaml.error);
+  CHECK(yaml.root->entries.size() == 2002);
+}
+
+// PyYAML builds recursive structures, but OmegaConf then recurses forever
+// (RecursionError); following the alias here used to overflow the stack.
+TEST_CASE("yaml: a recursive alias is an error at the alias", "[parse][yaml]") {
+  for (const std::string text : {"a: &a [*a]\n", "a: &a {b: [1, {c: *a}]}\n", "x: 1\na: &a\n  b: *a\n"}) {
+    INFO(text);
+    Parsed p(text);
+    REQUIRE(p.yaml.error);
+    CHECK_FALSE(p.yaml.root);
+    CHECK(p.yaml.error->message.find("alias `*a` refers to the node that contains it") != std::string::npos);
+    CHECK(p.file.text().substr(p.yaml.error->span.begin, 2) == "*a");
+  }
+}
+
+TEST_CASE("yaml: deep nesting is an error, not a stack overflow", "[parse][yaml]") {
+  Parsed ok("x: " + std::string(400, '[') + std::string(400, ']') + "\n");
+  CHECK_FALSE(ok.yaml.error);
+  Parsed deep("x: " + std::string(5000, '[') + std::string(5000, ']') + "\n");
+  REQUIRE(deep.yaml.error);
+  CHECK(deep.yaml.error->message.find("nests too deeply") != std::string::npos);
+  std::string blocks;
+  for (int i = 0; i < 1200; ++i) blocks += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";
+  Parsed block(blocks);
+  REQUIRE(block.yaml.error);
+  CHECK(block.yaml.error->message.find("nests too deeply") != std::string::npos);
 }
