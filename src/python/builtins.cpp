@@ -101,6 +101,73 @@ Value deep_copy(const Value& v) {
   return v;
 }
 
+// A list, dict or set method called with an Unknown argument: the change is
+// made with the Unknown stored in the container (an exact element or value
+// whose content is unknown), so whatever is built from it is incomplete
+// instead of silently missing it. Where the change itself cannot be known (an
+// unknown key or position, an unknown iterable), the container holds an
+// Unknown marker (lists, sets) or the evaluation stops (dicts). Nullopt for
+// the methods that change nothing: they are Unknown.
+std::optional<Value> mutate_with_unknown(const Value& self, const std::string& name, const std::vector<Arg>& args,
+                                         const Value& unknown, core::Span span) {
+  const std::vector<Value> pos = positional(args);
+  const Value none(NoneValue{}, span);
+  if (self.is<ListPtr>()) {
+    auto& items = self.as<ListPtr>()->items;
+    if (name == "append" && pos.size() == 1) {
+      items.push_back(pos[0]);
+    } else if (name == "insert" && pos.size() == 2 && is_int(pos[0])) {
+      auto i = to_int(pos[0]);
+      const auto n = static_cast<std::int64_t>(items.size());
+      i = std::clamp<std::int64_t>(i < 0 ? i + n : i, 0, n);
+      items.insert(items.begin() + i, pos[1]);
+    } else if (name == "append" || name == "insert" || name == "extend" || name == "remove" || name == "sort" ||
+               name == "pop") {
+      items.push_back(unknown);
+      if (name == "pop") return unknown;
+    } else {
+      return std::nullopt;
+    }
+    return none;
+  }
+  if (self.is<DictPtr>()) {
+    auto& dict = *self.as<DictPtr>();
+    const bool key_known = !pos.empty() && hash_key(pos[0]).has_value();
+    if (name == "setdefault" && key_known) {
+      if (const Value* v = dict.find(pos[0])) return *v;
+      dict.set(pos[0], pos.size() > 1 ? pos[1] : Value());
+      return pos.size() > 1 ? pos[1] : Value();
+    }
+    if ((name == "get" || name == "pop") && key_known && pos.size() <= 2) {
+      if (const Value* v = dict.find(pos[0])) {
+        Value out = *v;
+        if (name == "pop") dict.erase(pos[0]);
+        return out;
+      }
+      return pos.size() > 1 ? pos[1] : unknown;
+    }
+    if (name == "update" && (pos.empty() || pos[0].is<DictPtr>())) {
+      if (!pos.empty()) {
+        for (const auto& [k, v] : pos[0].as<DictPtr>()->items) dict.set(k, v);
+      }
+      for (const auto& a : args) {
+        if (a.keyword) dict.set(Value(*a.keyword), a.value);
+      }
+      return none;
+    }
+    if (name == "update" || name == "setdefault" || name == "pop") {
+      throw Abort{{"this dict changes in a way that is not known statically: " + unknown.unknown().reason,
+                   unknown.unknown().span}};
+    }
+    return std::nullopt;
+  }
+  if (self.is<SetValue>() && (name == "add" || name == "update" || name == "discard")) {
+    self.as<SetValue>().items->items.push_back(unknown);
+    return none;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Value Interpreter::get_attr(const Value& obj, const std::string& name, core::Span span) {
@@ -452,7 +519,10 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
     if (self.is_unknown()) return self;
     return make_unknown("functools.wraps on a `" + wrapper.type_name() + "` is not evaluated", span);
   }
-  if (const Value* u = first_unknown(args)) return *u;
+  if (const Value* u = first_unknown(args)) {
+    if (auto changed = mutate_with_unknown(self, name, args, *u, span)) return *changed;
+    return *u;
+  }
   const std::vector<Value> pos = positional(args);
   auto unknown = [&](const std::string& why) { return make_unknown(why, span); };
   if (self.is_str()) {

@@ -61,6 +61,11 @@ void bound_names(ts::Node n, const parse::PythonSource& src, std::vector<std::pa
   }
 }
 
+Value finished(Value v) {
+  if (!v.is_unfinished()) return v;
+  return Value(UnknownValue{v.as<UnknownValue>().why, false}, v.origin);
+}
+
 bool contains_yield(ts::Node n) {
   if (n.null()) return false;
   if (n.is("yield")) return true;
@@ -220,7 +225,7 @@ Interpreter::Flow Interpreter::exec_stmt(ts::Node stmt, Frame& f) {
       } else if (c.is("augmented_assignment")) {
         exec_aug_assign(c, f);
       } else {
-        (void)eval(c, f);
+        exec_expression_statement(c, f);
       }
     }
     return Flow::Normal;
@@ -331,6 +336,15 @@ Interpreter::Flow Interpreter::exec_stmt(ts::Node stmt, Frame& f) {
   }
   if (t == "ERROR") throw Abort{{"this code does not parse", span}};
   throw Abort{{"`" + std::string(t) + "` is not evaluated statically", span}};
+}
+
+void Interpreter::exec_expression_statement(ts::Node expr, Frame& f) {
+  const Value v = eval(expr, f);
+  if (!v.is_unknown()) return;
+  // The value is dropped, so the statement runs for what it raises or
+  // changes: Python raises here, or a project call stopped half-way and what
+  // it changes (the lists and dicts pipelines are built from) is unknown.
+  if (v.unknown().is_error || (expr.is("call") && v.is_unfinished())) throw Abort{v.unknown()};
 }
 
 Interpreter::Flow Interpreter::exec_if(ts::Node stmt, Frame& f) {
@@ -503,11 +517,11 @@ void Interpreter::exec_aug_assign(ts::Node stmt, Frame& f) {
     // list += iterable extends in place: other references see the change.
     Value unknown;
     auto items = iterate(rhs, f.src->span(stmt.field("right")), unknown);
+    auto& target = current.as<ListPtr>()->items;
     if (!items) {
-      assign(left, unknown, f);
+      target.push_back(unknown);  // as list.extend(): the list's content is now partly unknown
       return;
     }
-    auto& target = current.as<ListPtr>()->items;
     target.insert(target.end(), items->begin(), items->end());
     return;
   }
@@ -840,9 +854,11 @@ Value Interpreter::call(const Value& callee, std::vector<Arg> args, core::Span s
     }
     return call(p.func, std::move(merged), span);
   }
-  if (callee.is<Builtin>()) return call_builtin(callee.as<Builtin>().name, args, span);
-  if (callee.is<BoundPtr>()) return call_method(*callee.as<BoundPtr>(), args, span);
-  if (callee.is<External>()) return call_external(callee.as<External>(), args, span);
+  // Builtins and methods run to their end: an unfinished Unknown they pass
+  // through (an argument, a stored value) says nothing about this call.
+  if (callee.is<Builtin>()) return finished(call_builtin(callee.as<Builtin>().name, args, span));
+  if (callee.is<BoundPtr>()) return finished(call_method(*callee.as<BoundPtr>(), args, span));
+  if (callee.is<External>()) return finished(call_external(callee.as<External>(), args, span));
   if (callee.is_unknown()) return callee;
   if (callee.is<ClassPtr>()) {
     return make_unknown("instances of the project class `" + callee.as<ClassPtr>()->qualname + "` are not evaluated",
@@ -853,9 +869,10 @@ Value Interpreter::call(const Value& callee, std::vector<Arg> args, core::Span s
 
 Value Interpreter::call_function(const FunctionPtr& fn, std::vector<Arg> args, core::Span span) {
   if (call_depth_ >= limits_.max_call_depth) {
-    return make_unknown("calls nest deeper than " + std::to_string(limits_.max_call_depth) +
-                            " levels (recursion?); evaluation stopped here",
-                        span);
+    return make_unfinished({"calls nest deeper than " + std::to_string(limits_.max_call_depth) +
+                                " levels (recursion?); evaluation stopped here",
+                            span},
+                           span);
   }
   DepthGuard guard(call_depth_);
   if (!fn->is_lambda && contains_yield(fn->node.field("body"))) {
@@ -926,7 +943,7 @@ Value Interpreter::call_function(const FunctionPtr& fn, std::vector<Arg> args, c
     const Flow flow = exec_block(fn->node.field("body"), frame);
     return flow == Flow::Return ? frame.returned : Value();
   } catch (const Abort& abort) {
-    return make_unknown(abort.why.reason, abort.why.span);
+    return make_unfinished({abort.why.reason, abort.why.span}, abort.why.span);
   }
 }
 

@@ -103,6 +103,10 @@ Value make_unknown(std::string reason, core::Span span) {
   return Value(UnknownValue{std::make_shared<const model::Unknown>(model::Unknown{std::move(reason), span})}, span);
 }
 
+Value make_unfinished(model::Unknown why, core::Span span) {
+  return Value(UnknownValue{std::make_shared<const model::Unknown>(std::move(why)), true}, span);
+}
+
 Value make_error(std::string reason, core::Span span, std::string missing, std::vector<std::string> suggestions,
                  std::string exception) {
   model::Unknown u{std::move(reason), span};

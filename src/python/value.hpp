@@ -64,6 +64,9 @@ struct PipelineValue {
 };
 struct UnknownValue {
   std::shared_ptr<const model::Unknown> why;
+  /// The result of a project call that stopped before its end (or never
+  /// ran): what it would have changed (lists, dicts, globals) is unknown too.
+  bool unfinished = false;
 };
 
 struct Value {
@@ -88,6 +91,7 @@ struct Value {
   [[nodiscard]] bool is_none() const { return is<NoneValue>(); }
   [[nodiscard]] bool is_str() const { return is<std::string>(); }
   [[nodiscard]] bool is_unknown() const { return is<UnknownValue>(); }
+  [[nodiscard]] bool is_unfinished() const { return is_unknown() && as<UnknownValue>().unfinished; }
   [[nodiscard]] const std::string& str() const { return as<std::string>(); }
   [[nodiscard]] const model::Unknown& unknown() const { return *as<UnknownValue>().why; }
   /// Python's type name, for messages.
@@ -100,6 +104,8 @@ Value make_unknown(std::string reason, core::Span span);
 /// when Python runs the construct.
 Value make_error(std::string reason, core::Span span, std::string missing, std::vector<std::string> suggestions,
                  std::string exception);
+/// The Unknown result of a call that did not run to its end.
+Value make_unfinished(model::Unknown why, core::Span span);
 Value make_list(std::vector<Value> items, core::Span where = {});
 Value make_tuple(std::vector<Value> items, core::Span where = {});
 
