@@ -302,10 +302,7 @@ Interpreter::Flow Interpreter::exec_stmt(ts::Node stmt, Frame& f) {
     return Flow::Normal;
   }
   if (t == "delete_statement") {
-    for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
-      const ts::Node target = stmt.named_child(i);
-      if (target.is("identifier")) f.locals->vars.erase(std::string(f.src->text(target)));
-    }
+    for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) exec_delete(stmt.named_child(i), f);
     return Flow::Normal;
   }
   if (t == "raise_statement") throw Abort{{"this code raises an exception", span}};
@@ -336,6 +333,71 @@ Interpreter::Flow Interpreter::exec_stmt(ts::Node stmt, Frame& f) {
   }
   if (t == "ERROR") throw Abort{{"this code does not parse", span}};
   throw Abort{{"`" + std::string(t) + "` is not evaluated statically", span}};
+}
+
+void Interpreter::exec_delete(ts::Node target, Frame& f) {
+  const auto t = target.type();
+  const core::Span span = f.src->span(target);
+  if (t == "expression_list" || t == "tuple" || t == "list" || t == "parenthesized_expression") {
+    for (std::uint32_t i = 0; i < target.named_child_count(); ++i) {
+      if (!target.named_child(i).is("comment")) exec_delete(target.named_child(i), f);
+    }
+    return;
+  }
+  if (t == "identifier") {
+    const std::string name(f.src->text(target));
+    const bool global = !f.module_level && f.locals->global_names.count(name);
+    (global ? f.module->globals : f.locals)->vars.erase(name);
+    return;
+  }
+  if (t == "subscript") {
+    delete_item(target, f);
+    return;
+  }
+  if (t == "attribute") {
+    const Value obj = eval(target.field("object"), f);
+    if (obj.is<ModulePtr>()) {
+      obj.as<ModulePtr>()->globals->vars.erase(std::string(f.src->text(target.field("attribute"))));
+      return;
+    }
+    if (obj.is_unknown()) throw Abort{obj.unknown()};
+  }
+  throw Abort{{"`del " + std::string(f.src->text(target)) + "` is not evaluated", span}};
+}
+
+void Interpreter::delete_item(ts::Node target, Frame& f) {
+  const core::Span span = f.src->span(target);
+  const Value container = eval(target.field("value"), f);
+  const ts::Node index_node = target.field("subscript");
+  if (container.is_unknown()) throw Abort{container.unknown()};
+  if (index_node.is("slice")) throw Abort{{"`del` of a slice is not evaluated", span}};
+  const Value key = eval(index_node, f);
+  if (key.is_unknown()) throw Abort{key.unknown()};
+  auto raises = [&](std::string reason, std::string exception) {
+    model::Unknown u{std::move(reason), span};
+    u.is_error = true;
+    u.exception = std::move(exception);
+    throw Abort{u};
+  };
+  if (container.is<DictPtr>()) {
+    if (key.is<ListPtr>() || key.is<DictPtr>() || key.is<SetValue>()) {
+      raises("`del` with an unhashable key raises TypeError", "TypeError");
+    }
+    if (!hash_key(key)) throw Abort{{"the key deleted here is not known statically", f.src->span(index_node)}};
+    if (!container.as<DictPtr>()->erase(key)) {
+      raises("KeyError: " + py_repr(key).value_or("the key") + " is not in this dict", "KeyError");
+    }
+    return;
+  }
+  if (container.is<ListPtr>() && (key.is<std::int64_t>() || key.is<bool>())) {
+    auto& items = container.as<ListPtr>()->items;
+    auto i = key.is<bool>() ? std::int64_t{key.as<bool>()} : key.as<std::int64_t>();
+    if (i < 0) i += static_cast<std::int64_t>(items.size());
+    if (i < 0 || static_cast<std::size_t>(i) >= items.size()) raises("IndexError: list assignment index out of range", "IndexError");
+    items.erase(items.begin() + i);
+    return;
+  }
+  throw Abort{{"`del` of an item of a `" + container.type_name() + "` is not evaluated", span}};
 }
 
 void Interpreter::exec_expression_statement(ts::Node expr, Frame& f) {

@@ -89,6 +89,8 @@ class Interpreter {
   Flow exec_block(parse::ts::Node block, Frame& f);
   Flow exec_stmt(parse::ts::Node stmt, Frame& f);
   void exec_expression_statement(parse::ts::Node expr, Frame& f);
+  void exec_delete(parse::ts::Node target, Frame& f);
+  void delete_item(parse::ts::Node subscript, Frame& f);
   /// False when the statement raised: the module's import fails.
   bool exec_stmt_at_module_level(parse::ts::Node stmt, Frame& f);
   [[nodiscard]] bool is_project_module_name(const std::string& dotted) const;

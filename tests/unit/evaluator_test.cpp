@@ -146,3 +146,40 @@ TEST_CASE("evaluator: a statement that raises or stops half-way is not skipped",
   CHECK(e.pipelines.at("broken") == "[] (incomplete)");
   CHECK(e.pipelines.at("extra") == "[] (incomplete)");
 }
+
+TEST_CASE("evaluator: del removes dict keys, list items and names", "[python][eval]") {
+  const auto e = evaluate(std::string(kHeader) +
+                          "def register_pipelines():\n"
+                          "    base = pipeline([node(f, 'a', 'b', name='n1')])\n"
+                          "    other = pipeline([node(f, 'c', 'd', name='n2')])\n"
+                          "    pipelines = {'__default__': base, 'x': other, 'y': other, 'z': other}\n"
+                          "    del pipelines['x']\n"
+                          "    del pipelines['y'], pipelines['z']\n"
+                          "    items = [base, other]\n"
+                          "    del items[-1]\n"
+                          "    pipelines['items'] = pipeline(items)\n"
+                          "    tmp = 1\n"
+                          "    del tmp\n"
+                          "    return pipelines\n");
+  CHECK(e.pipelines.size() == 2);
+  CHECK(e.pipelines.at("__default__") == "[n1]");
+  CHECK(e.pipelines.at("items") == "[n1]");
+}
+
+TEST_CASE("evaluator: del of a missing key raises, of an unknown key is Unknown", "[python][eval]") {
+  const auto missing = evaluate(std::string(kHeader) +
+                                "def register_pipelines():\n"
+                                "    pipelines = {'__default__': pipeline([node(f, 'a', 'b', name='n1')])}\n"
+                                "    del pipelines['nope']\n"
+                                "    return pipelines\n");
+  CHECK(missing.pipelines.empty());
+  REQUIRE(missing.findings.size() == 1);
+  CHECK(missing.findings[0].find("KeyError: 'nope'") != std::string::npos);
+  const auto unknown = evaluate(std::string(kHeader) +
+                                "def register_pipelines():\n"
+                                "    pipelines = {'__default__': pipeline([node(f, 'a', 'b', name='n1')])}\n"
+                                "    del pipelines[os.environ['P']]\n"
+                                "    return pipelines\n");
+  CHECK(unknown.pipelines.empty());
+  CHECK(unknown.findings.size() == 1);
+}
