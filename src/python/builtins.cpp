@@ -170,10 +170,23 @@ std::optional<Value> mutate_with_unknown(const Value& self, const std::string& n
 
 }  // namespace
 
+Value Interpreter::kedro_api_error(const kedro_api::Missing& missing, const std::string& exception, core::Span span) {
+  model::Unknown u{missing.message, span};
+  u.is_error = true;
+  u.exception = exception;
+  u.help = missing.help;
+  return Value(UnknownValue{std::make_shared<const model::Unknown>(std::move(u))}, span);
+}
+
 Value Interpreter::get_attr(const Value& obj, const std::string& name, core::Span span) {
   if (obj.is_unknown()) return obj;
   if (obj.is<ModulePtr>()) return attribute_of_module(obj.as<ModulePtr>(), name, span);
-  if (obj.is<External>()) return Value(External{obj.as<External>().qualname + "." + name}, span);
+  if (obj.is<External>()) {
+    if (auto missing = kedro_api::missing_module_name(obj.as<External>().qualname, name, true, version_)) {
+      return kedro_api_error(*missing, "AttributeError", span);
+    }
+    return Value(External{obj.as<External>().qualname + "." + name}, span);
+  }
   if (obj.is<ClassPtr>()) {
     std::vector<ClassPtr> todo{obj.as<ClassPtr>()};
     while (!todo.empty()) {
@@ -884,17 +897,10 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
 
 Value Interpreter::call_external(const External& e, std::vector<Arg>& args, core::Span span) {
   const std::string& q = e.qualname;
-  if (q == "kedro.pipeline.node" || q == "kedro.pipeline.node.node" || q == "kedro.pipeline.Node" ||
-      q == "kedro.pipeline.node.Node") {
-    return kedro_node(args, span);
-  }
+  if (q == "kedro.pipeline.node" || q == "kedro.pipeline.node.node") return kedro_node(args, span, false);
+  if (q == "kedro.pipeline.Node" || q == "kedro.pipeline.node.Node") return kedro_node(args, span, true);
   if (q == "kedro.pipeline.pipeline" || q == "kedro.pipeline.pipeline.pipeline" ||
       q == "kedro.pipeline.modular_pipeline.pipeline") {
-    if (q == "kedro.pipeline.modular_pipeline.pipeline" && version_.is_1x()) {
-      return make_unknown("`kedro.pipeline.modular_pipeline` was removed in Kedro 1.0; import `pipeline` from "
-                          "`kedro.pipeline`",
-                          span);
-    }
     return kedro_pipeline(args, span, false);
   }
   if (q == "kedro.pipeline.Pipeline" || q == "kedro.pipeline.pipeline.Pipeline") return kedro_pipeline(args, span, true);

@@ -91,10 +91,7 @@ Value Interpreter::eval_inner(ts::Node expr, Frame& f) {
     }
     return make_unknown("empty parentheses", span);
   }
-  if (t == "attribute") {
-    const Value obj = eval(expr.field("object"), f);
-    return get_attr(obj, std::string(f.src->text(expr.field("attribute"))), span);
-  }
+  if (t == "attribute") return eval_attribute(expr, f);
   if (t == "call") return eval_call(expr, f);
   if (t == "subscript") return eval_subscript(expr, f);
   if (t == "binary_operator") return eval_binary(expr, f);
@@ -143,6 +140,23 @@ Value Interpreter::eval_inner(ts::Node expr, Frame& f) {
   }
   if (t == "keyword_argument") return make_unknown("a keyword argument outside a call", span);
   return make_unknown("`" + std::string(t) + "` expressions are not evaluated", span);
+}
+
+Value Interpreter::eval_attribute(ts::Node expr, Frame& f) {
+  const Value obj = eval(expr.field("object"), f);
+  Value v = get_attr(obj, std::string(f.src->text(expr.field("attribute"))), f.src->span(expr));
+  if (!v.is_unknown() || !v.unknown().is_error) return v;
+  if (obj.is<PipelineValue>() && !v.unknown().reported) {
+    // A Pipeline method of another Kedro version: Kedro's API raises AttributeError.
+    model::Unknown u = v.unknown();
+    record_.errors.push_back({model::KedroError::Kind::ConstructionError, u.span, u.reason, {},
+                              u.help.empty() ? std::nullopt : std::optional<std::string>(u.help)});
+    u.reported = true;
+    v = Value(UnknownValue{std::make_shared<const model::Unknown>(std::move(u))}, v.origin);
+  }
+  // At module level the AttributeError fails the import.
+  if (f.module_level && obj.is<External>()) throw Abort{v.unknown()};
+  return v;
 }
 
 Value Interpreter::lookup(const std::string& name, ts::Node at, Frame& f) {

@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "python/builtin_names.hpp"
 #include "python/exceptions.hpp"
+#include "python/kedro_api_versions.hpp"
 
 namespace kedrolint::python {
 namespace ts = parse::ts;
@@ -174,12 +175,12 @@ void Interpreter::execute_module(const ModulePtr& module) {
   for (std::uint32_t i = 0; i < root.named_child_count(); ++i) {
     if (!exec_stmt_at_module_level(root.named_child(i), f)) {
       if (module->failure.reported) break;
-      record_.errors.push_back({model::KedroError::Kind::ModuleImportError, module->failure.span,
-                                "importing `" + module->name + "` fails: " + module->failure.reason, {},
-                                module->failure.suggestions.empty()
-                                    ? std::nullopt
-                                    : std::optional<std::string>("Did you mean " +
-                                                                 core::quoted_list(module->failure.suggestions) + "?")});
+      const auto& failure = module->failure;
+      std::optional<std::string> help;
+      if (!failure.help.empty()) help = failure.help;
+      else if (!failure.suggestions.empty()) help = "Did you mean " + core::quoted_list(failure.suggestions) + "?";
+      record_.errors.push_back({model::KedroError::Kind::ModuleImportError, failure.span,
+                                "importing `" + module->name + "` fails: " + failure.reason, {}, help});
       break;
     }
   }
@@ -777,6 +778,17 @@ void Interpreter::throw_if_not_importable(const ModulePtr& module, const std::st
   }
 }
 
+void Interpreter::throw_if_missing_in_kedro(const std::string& module, const std::string& name, core::Span span) {
+  // Code written for another Kedro version fails to import, as in Python.
+  const bool is_module = name.empty();
+  auto missing = is_module ? kedro_api::missing_module(module, version_)
+                           : kedro_api::missing_module_name(module, name, false, version_);
+  if (!missing) return;
+  auto u = import_error(missing->message, span, name, {}, is_module ? "ModuleNotFoundError" : "ImportError");
+  u.help = missing->help;
+  throw Abort{u};
+}
+
 void Interpreter::exec_import(ts::Node stmt, Frame& f) {
   for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
     const ts::Node c = stmt.named_child(i);
@@ -785,12 +797,14 @@ void Interpreter::exec_import(ts::Node stmt, Frame& f) {
       const std::string name(f.src->text(c.field("name")));
       ModulePtr module = import_module(name, span);
       throw_if_not_importable(module, name, span);
+      throw_if_missing_in_kedro(name, "", span);
       bind_name(std::string(f.src->text(c.field("alias"))), module ? Value(module) : Value(External{name}), f);
     } else if (c.is("dotted_name")) {
       const std::string name(f.src->text(c));
       const std::string top = name.substr(0, name.find('.'));
       ModulePtr module = import_module(name, span);
       throw_if_not_importable(module, name, span);
+      throw_if_missing_in_kedro(name, "", span);
       ModulePtr top_module = module ? import_module(top, span) : nullptr;
       bind_name(top, top_module ? Value(top_module) : Value(External{top}), f);
     }
@@ -821,8 +835,12 @@ void Interpreter::exec_import_from(ts::Node stmt, Frame& f) {
     throw Abort{import_error("no module named `" + name + "` in the project", f.src->span(module_node), "", {},
                              "ModuleNotFoundError")};
   }
+  if (!module) throw_if_missing_in_kedro(name, "", f.src->span(module_node));
   auto fetch = [&](const std::string& attr, core::Span where) -> Value {
-    if (!module) return Value(External{name + "." + attr}, where);
+    if (!module) {
+      throw_if_missing_in_kedro(name, attr, where);
+      return Value(External{name + "." + attr}, where);
+    }
     if (const Value* v = module->globals->lookup_local(attr)) return *v;
     if (ModulePtr sub = import_module(name + "." + attr, where)) return Value(sub);
     throw Abort{import_error("cannot import name `" + attr + "` from `" + name + "`", where, attr,

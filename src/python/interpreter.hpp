@@ -6,6 +6,7 @@
 
 #include "model/kedro_error.hpp"
 #include "project/kedro_version.hpp"
+#include "python/kedro_api_versions.hpp"
 #include "python/module_index.hpp"
 #include "python/source_store.hpp"
 #include "python/value.hpp"
@@ -99,6 +100,8 @@ class Interpreter {
   /// The error a failed module re-raises in the module that imports it.
   static model::Unknown reraise_import_failure(const ModulePtr& failed, std::string reason, core::Span span);
   void throw_if_not_importable(const ModulePtr& module, const std::string& name, core::Span span);
+  /// `module` (name empty) or `module.name` does not exist in the targeted Kedro version.
+  void throw_if_missing_in_kedro(const std::string& module, const std::string& name, core::Span span);
   void exec_import(parse::ts::Node stmt, Frame& f);
   void exec_import_from(parse::ts::Node stmt, Frame& f);
   Flow exec_for(parse::ts::Node stmt, Frame& f);
@@ -122,6 +125,7 @@ class Interpreter {
   Value eval(parse::ts::Node expr, Frame& f);
   Value eval_inner(parse::ts::Node expr, Frame& f);
   Value lookup(const std::string& name, parse::ts::Node at, Frame& f);
+  Value eval_attribute(parse::ts::Node expr, Frame& f);
   Value eval_call(parse::ts::Node call, Frame& f);
   std::optional<std::vector<Arg>> eval_arguments(parse::ts::Node arguments, Frame& f, Value& unknown);
   Value eval_binary(parse::ts::Node expr, Frame& f);
@@ -142,12 +146,24 @@ class Interpreter {
   std::optional<Value> builtin_attribute(const Value& obj, const std::string& name, core::Span span);
 
   // kedro_api.cpp
-  Value kedro_node(std::vector<Arg>& args, core::Span span);
+  Value kedro_node(std::vector<Arg>& args, core::Span span, bool is_class);
+  /// Records the TypeError Kedro's API raises for a call (KL110); the call is Unknown.
+  Value kedro_type_error(const std::string& message, core::Span span, std::optional<std::string> help);
+  /// The AttributeError/ImportError Unknown for a name another Kedro version has.
+  static Value kedro_api_error(const kedro_api::Missing& missing, const std::string& exception, core::Span span);
   Value kedro_pipeline(std::vector<Arg>& args, core::Span span, bool is_class);
   Value kedro_find_pipelines(std::vector<Arg>& args, core::Span span);
   Value pipeline_method(const model::PipelinePtr& p, const std::string& name, std::vector<Arg>& args,
                         core::Span span);
   std::optional<Value> pipeline_attribute(const model::PipelinePtr& p, const std::string& name, core::Span span);
+  std::optional<std::vector<std::string>> method_strings(const Value& v, bool str_chars, const Arg& arg,
+                                                         const std::string& method, Value& failure);
+  std::vector<model::NodePtr> apply_filter(const std::vector<model::NodePtr>& nodes, const std::string& name,
+                                           const std::vector<std::string>& names,
+                                           std::vector<std::string>& missing) const;
+  static std::string filter_error(const std::string& name, const std::vector<std::string>& missing);
+  Value pipeline_dataset_set(const model::PipelinePtr& p, const std::string& name, core::Span span);
+  Value pipeline_filter(const model::PipelinePtr& p, const std::map<std::string, Arg>& named, core::Span span);
   std::optional<Value> node_attribute(const model::NodePtr& n, const std::string& name, core::Span span);
   Value pipeline_binary(const std::string& op, const Value& a, const Value& b, core::Span span);
 
