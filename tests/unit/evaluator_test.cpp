@@ -23,6 +23,7 @@ struct Evaluated {
   std::map<std::string, std::string> pipelines;
   std::vector<std::string> errors;  ///< messages of what Kedro raises (KL1xx/KL2xx sources)
   std::vector<std::string> findings;  ///< "KLxxx message" of the KL0xx findings
+  bool all_complete = false;          ///< `Project::all_pipelines_complete()`: "nothing uses X" is safe
 };
 
 Evaluated evaluate(const std::string& registry, const std::string& version = "1.5.0",
@@ -56,6 +57,7 @@ Evaluated evaluate(const std::string& registry, const std::string& version = "1.
   }
   for (const auto& e : project.kedro_errors) out.errors.push_back(e.message);
   for (const auto& f : project.findings) out.findings.push_back(f.code + " " + f.message);
+  out.all_complete = project.all_pipelines_complete();
   fs::remove_all(root);
   return out;
 }
@@ -115,6 +117,7 @@ TEST_CASE("evaluator: a dict changed by an unknown update makes the function Unk
   CHECK(e.pipelines.empty());
   REQUIRE(e.findings.size() == 1);
   CHECK(e.findings[0].rfind("KL010 cannot evaluate statically", 0) == 0);
+  CHECK_FALSE(e.all_complete);  // an unknown registry is no proof that a dataset is unused
 }
 
 TEST_CASE("evaluator: a statement that raises or stops half-way is not skipped", "[python][eval]") {
