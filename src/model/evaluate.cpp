@@ -203,6 +203,7 @@ void register_pipelines(Project& project, python::Interpreter& interp) {
   core::Span where = fn->is<python::FunctionPtr>() ? fn->as<python::FunctionPtr>()->def_span : fn->origin;
   python::Value result = interp.call(*fn, {}, where);
   if (result.is_unknown()) {
+    if (result.unknown().reported) return;  // Kedro raises: a KL1xx rule reports why
     project.findings.push_back({std::string(kUnevaluated), result.unknown().span.valid() ? result.unknown().span : where,
                                 "cannot evaluate statically: " + result.unknown().reason +
                                     "; no registered pipeline is known",

@@ -1023,7 +1023,9 @@ Value Interpreter::call_function(const FunctionPtr& fn, std::vector<Arg> args, c
     const Flow flow = exec_block(fn->node.field("body"), frame);
     return flow == Flow::Return ? frame.returned : Value();
   } catch (const Abort& abort) {
-    return make_unfinished({abort.why.reason, abort.why.span}, abort.why.span);
+    model::Unknown why{abort.why.reason, abort.why.span};
+    why.reported = abort.why.reported;  // a rule already says why Kedro raises here
+    return make_unfinished(std::move(why), abort.why.span);
   }
 }
 

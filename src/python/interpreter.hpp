@@ -153,6 +153,9 @@ class Interpreter {
   static Value kedro_api_error(const kedro_api::Missing& missing, const std::string& exception, core::Span span);
   Value kedro_pipeline(std::vector<Arg>& args, core::Span span, bool is_class);
   Value kedro_find_pipelines(std::vector<Arg>& args, core::Span span);
+  std::optional<Value> create_found_pipeline(const ModulePtr& module, const std::string& folder, bool raise_key_error,
+                                             core::Span span);
+  [[nodiscard]] std::vector<std::string> pipeline_folders() const;
   Value pipeline_method(const model::PipelinePtr& p, const std::string& name, std::vector<Arg>& args,
                         core::Span span);
   std::optional<Value> pipeline_attribute(const model::PipelinePtr& p, const std::string& name, core::Span span);

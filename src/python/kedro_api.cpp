@@ -730,6 +730,42 @@ Value Interpreter::pipeline_filter(const model::PipelinePtr& p, const std::map<s
   return pipeline_value(std::move(out), p->unknowns, span);
 }
 
+// Kedro's `_create_pipeline(module)` for one module find_pipelines() found:
+// its `create_pipeline()` result when that is a Pipeline (or Unknown), nullopt
+// when Kedro warns and skips the module. `raise_key_error`: a folder of
+// `pipelines/` under find_pipelines(raise_errors=True) from Kedro 1.3, where
+// skipping raises KeyError("Pipeline '<folder>' not found") instead.
+std::optional<Value> Interpreter::create_found_pipeline(const ModulePtr& module, const std::string& folder,
+                                                        bool raise_key_error, core::Span span) {
+  const Value* fn = module->globals->lookup_local("create_pipeline");
+  if (!fn && module->dynamic_globals) {
+    return pipeline_value({}, {{"whether `" + module->name + "` exposes `create_pipeline` is not known statically",
+                                span}},
+                          span);
+  }
+  std::string why;
+  core::Span where = span;
+  if (fn) {
+    Value p = call(*fn, {}, span);
+    if (p.is<PipelineValue>()) return p;
+    if (p.is_unknown()) return pipeline_value({}, {p.unknown()}, span);
+    why = "its `create_pipeline()` returns a `" + p.type_name() + "`, not a `Pipeline`";
+    if (fn->is<FunctionPtr>()) where = fn->as<FunctionPtr>()->def_span;
+  } else {
+    why = "it does not expose a `create_pipeline` function";
+    if (module->source) where = module->source->span(module->source->tree.root());
+  }
+  if (!raise_key_error) return std::nullopt;  // Kedro warns and skips the module
+  record_.errors.push_back(
+      {model::KedroError::Kind::ConstructionError, span,
+       "find_pipelines(raise_errors=True) raises KeyError: \"Pipeline '" + folder + "' not found\": `" + module->name +
+           "` cannot be loaded because " + why,
+       {{where, "`" + module->name + "`"}},
+       std::string("Expose `create_pipeline()` returning a Pipeline from the package's `__init__.py` "
+                   "(`from .pipeline import create_pipeline`), or remove the folder.")});
+  return reported_unknown("find_pipelines(raise_errors=True) raises KeyError for `" + module->name + "`", span);
+}
+
 Value Interpreter::kedro_find_pipelines(std::vector<Arg>& args, core::Span span) {
   const auto b = bind_call(args, kedro_api::find_pipelines_params(version_));
   if (!b.error.empty()) return kedro_type_error(b.error, span, b.help);
@@ -737,22 +773,42 @@ Value Interpreter::kedro_find_pipelines(std::vector<Arg>& args, core::Span span)
     return make_unknown("find_pipelines(pipelines_to_find=...) is not evaluated", span);
   }
   const Value* raise_arg = get(b, "raise_errors");
-  const bool raise_errors = raise_arg && truthy(*raise_arg) && version_.at_least(0, 19, 6);
-  auto result = std::make_shared<DictObj>();
-  auto create = [&](const ModulePtr& module) -> std::optional<Value> {
-    const Value* fn = module->globals->lookup_local("create_pipeline");
-    if (!fn) return std::nullopt;  // Kedro warns and skips it
-    Value p = call(*fn, {}, span);
-    if (p.is<PipelineValue>()) return p;
-    if (p.is_unknown()) return pipeline_value({}, {p.unknown()}, span);
-    return std::nullopt;  // not a Pipeline: Kedro warns and skips it
+  if (raise_arg && raise_arg->is_unknown()) return *raise_arg;
+  const bool raise_errors = raise_arg && truthy(*raise_arg);
+  // An import that fails raises ImportError with raise_errors (KL112 reports
+  // the module); a folder whose module loads no Pipeline raises KeyError from
+  // Kedro 1.3 (kedro/framework/project/__init__.py, find_pipelines).
+  auto import_failed = [&](const std::string& name) {
+    return reported_unknown("find_pipelines(raise_errors=True) raises ImportError: An error occurred while importing "
+                            "the '" + name + "' module.",
+                            span);
   };
+  auto result = std::make_shared<DictObj>();
   // The simplified layout: <package>/pipeline.py seeds __default__.
   Value default_pipeline = pipeline_value({}, {}, span);
-  if (ModulePtr simple = import_module(package_ + ".pipeline", span); simple && !simple->failed) {
-    if (auto p = create(simple)) default_pipeline = *p;
+  const std::string simple_name = package_ + ".pipeline";
+  if (ModulePtr simple = import_module(simple_name, span); simple && !simple->failed) {
+    if (auto p = create_found_pipeline(simple, "__default__", false, span)) default_pipeline = *p;
+  } else if (simple && raise_errors) {
+    return import_failed(simple_name);
   }
   result->set(Value(std::string("__default__")), default_pipeline);
+  for (const auto& n : pipeline_folders()) {
+    const std::string name = package_ + ".pipelines." + n;
+    const ModulePtr module = import_module(name, span);
+    if (!module || module->failed) {
+      if (raise_errors) return import_failed(name);
+      continue;  // Kedro warns and skips the folder
+    }
+    auto p = create_found_pipeline(module, n, raise_errors && version_.at_least(1, 3), span);
+    if (p && p->is_unknown()) return *p;
+    if (p) result->set(Value(n), *p);
+  }
+  return Value(DictPtr(result), span);
+}
+
+// The folders of <package>/pipelines/ that find_pipelines() imports.
+std::vector<std::string> Interpreter::pipeline_folders() const {
   const fs::path dir = index_.source_dir() / package_ / "pipelines";
   std::vector<std::string> names;
   std::error_code ec;
@@ -764,21 +820,7 @@ Value Interpreter::kedro_find_pipelines(std::vector<Arg>& args, core::Span span)
   // Kedro walks the folder in filesystem order; the order only changes which
   // of two equal nodes keeps its tags in `sum()`, so sort for determinism.
   std::sort(names.begin(), names.end());
-  for (const auto& n : names) {
-    const ModulePtr module = import_module(package_ + ".pipelines." + n, span);
-    if (!module || module->failed) {
-      // Kedro warns and skips the folder; with raise_errors it raises
-      // ImportError and nothing loads (KL112 reports the import failure).
-      if (raise_errors) {
-        return reported_unknown("find_pipelines(raise_errors=True) raises ImportError for `" + package_ +
-                                    ".pipelines." + n + "`",
-                                span);
-      }
-      continue;
-    }
-    if (auto p = create(module)) result->set(Value(n), *p);
-  }
-  return Value(DictPtr(result), span);
+  return names;
 }
 
 }  // namespace kedrolint::python

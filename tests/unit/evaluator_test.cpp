@@ -186,3 +186,31 @@ TEST_CASE("evaluator: del of a missing key raises, of an unknown key is Unknown"
   CHECK(unknown.pipelines.empty());
   CHECK(unknown.findings.size() == 1);
 }
+
+TEST_CASE("evaluator: find_pipelines(raise_errors=True) raises where Kedro does", "[python][eval]") {
+  const std::map<std::string, std::string> files = {
+      {"src/demo/pipeline.py", "from .missing import helper\n"},
+      {"src/demo/pipelines/ok/__init__.py",
+       "from kedro.pipeline import node, pipeline\n\n\ndef f(x):\n    return x\n\n\n"
+       "def create_pipeline():\n    return pipeline([node(f, 'a', 'b', name='ok')])\n"}};
+  const std::string registry =
+      "from kedro.framework.project import find_pipelines\n\n\n"
+      "def register_pipelines():\n    return find_pipelines(%s)\n";
+  auto with = [&](const std::string& args) {
+    std::string code = registry;
+    code.replace(code.find("%s"), 2, args);
+    return code;
+  };
+  // <package>/pipeline.py fails to import: a warning, or ImportError with raise_errors.
+  const auto warns = evaluate(with(""), "1.5.0", files);
+  CHECK(warns.pipelines.at("__default__") == "[]");
+  CHECK(warns.pipelines.at("ok") == "[ok]");
+  const auto raises = evaluate(with("raise_errors=True"), "1.5.0", files);
+  CHECK(raises.pipelines.empty());
+  CHECK(raises.errors.size() == 1);  // KL112: importing demo.pipeline fails
+  // raise_errors and pipelines_to_find do not exist before Kedro 0.19.6 and 1.3.
+  const auto old = evaluate(with("raise_errors=True"), "0.18.14", files);
+  CHECK(old.pipelines.empty());
+  REQUIRE(old.errors.size() == 1);
+  CHECK(old.errors[0] == "find_pipelines() got an unexpected keyword argument 'raise_errors'");
+}
