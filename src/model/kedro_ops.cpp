@@ -195,6 +195,17 @@ std::vector<NodePtr> intersection_nodes(const std::vector<NodePtr>& a, const std
   return out;
 }
 
+std::vector<NodePtr> pipeline_and(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b) {
+  auto distinct = [](const std::vector<NodePtr>& nodes) {
+    std::unordered_set<std::string_view> ids;
+    for (const auto& n : nodes) ids.insert(node_identity(*n));
+    return ids.size();
+  };
+  // Objects/setobject.c set_intersection: `if (len(other) > len(so)) swap`, then
+  // iterate `other` and add its keys.
+  return distinct(b) > distinct(a) ? intersection_nodes(a, b) : intersection_nodes(b, a);
+}
+
 std::vector<NodePtr> only_nodes(const std::vector<NodePtr>& nodes, const std::vector<std::string>& names,
                                 std::vector<std::string>& missing) {
   const auto known = names_set(nodes);

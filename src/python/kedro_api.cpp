@@ -532,7 +532,7 @@ Value Interpreter::pipeline_binary(const std::string& op, const Value& a, const 
     return make_unknown("`" + op + "` with a pipeline that is not fully known: " + ua.front().reason, ua.front().span);
   }
   if (op == "-") return pipeline_value(model::difference_nodes(na, nb), {}, span);
-  if (op == "&") return pipeline_value(model::intersection_nodes(na, nb), {}, span);
+  if (op == "&") return pipeline_value(model::pipeline_and(na, nb), {}, span);
   return make_unknown("`Pipeline " + op + " Pipeline` is not defined", span);
 }
 
