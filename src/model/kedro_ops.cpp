@@ -233,21 +233,20 @@ std::vector<NodePtr> only_nodes_with_tags(const std::vector<NodePtr>& nodes, con
 std::vector<NodePtr> only_nodes_with_namespaces(const std::vector<NodePtr>& nodes,
                                                 const std::vector<std::string>& namespaces, bool exact_or_child,
                                                 std::vector<std::string>& missing) {
+  // Kedro's loop: for each namespace, every matching node (a node under two of
+  // them is listed twice); 0.19's `only_nodes_with_namespace` takes one.
   std::vector<NodePtr> out;
-  std::set<std::string> matched;
-  for (const auto& n : nodes) {
-    for (const auto& ns : namespaces) {
-      const bool hit = exact_or_child ? (n->namespace_ == ns || n->namespace_.rfind(ns + ".", 0) == 0)
-                                      : (!n->namespace_.empty() && n->namespace_.rfind(ns, 0) == 0);
-      if (hit) {
-        matched.insert(ns);
-        out.push_back(n);
-        break;
-      }
-    }
-  }
   for (const auto& ns : namespaces) {
-    if (!matched.count(ns)) missing.push_back(ns);
+    bool matched = false;
+    for (const auto& n : nodes) {
+      if (n->namespace_.empty()) continue;
+      const bool hit = exact_or_child ? (n->namespace_ == ns || n->namespace_.rfind(ns + ".", 0) == 0)
+                                      : n->namespace_.rfind(ns, 0) == 0;
+      if (!hit) continue;
+      matched = true;
+      out.push_back(n);
+    }
+    if (!matched) missing.push_back(ns);
   }
   return out;
 }

@@ -52,6 +52,9 @@ std::vector<NodePtr> pipeline_and(const std::vector<NodePtr>& a, const std::vect
 std::vector<NodePtr> only_nodes(const std::vector<NodePtr>& nodes, const std::vector<std::string>& names,
                                 std::vector<std::string>& missing);
 std::vector<NodePtr> only_nodes_with_tags(const std::vector<NodePtr>& nodes, const std::vector<std::string>& tags);
+/// Kedro 1.x `only_nodes_with_namespaces` (`exact_or_child`) or 0.19
+/// `only_nodes_with_namespace` (prefix): each namespace's matches in turn, so a
+/// node matching two namespaces appears twice (Pipeline() then rejects it).
 std::vector<NodePtr> only_nodes_with_namespaces(const std::vector<NodePtr>& nodes,
                                                 const std::vector<std::string>& namespaces, bool exact_or_child,
                                                 std::vector<std::string>& missing);

@@ -165,6 +165,9 @@ class Interpreter {
                                            const std::vector<std::string>& names,
                                            std::vector<std::string>& missing) const;
   static std::string filter_error(const std::string& name, const std::vector<std::string>& missing);
+  std::vector<model::NodePtr> validated_filter_result(std::vector<model::NodePtr> nodes, const std::string& method,
+                                                      core::Span span);
+  void record_duplicate_node_names(const std::vector<model::NodePtr>& nodes, core::Span span, const std::string& help);
   Value pipeline_dataset_set(const model::PipelinePtr& p, const std::string& name, core::Span span);
   Value pipeline_filter(const model::PipelinePtr& p, const std::map<std::string, Arg>& named, core::Span span);
   std::optional<Value> node_attribute(const model::NodePtr& n, const std::string& name, core::Span span);

@@ -481,26 +481,29 @@ Value Interpreter::kedro_pipeline(std::vector<Arg>& args, core::Span span, bool 
     record_.mappings.push_back(std::move(app));
     items = std::move(mapped);
   }
-  // _validate_duplicate_nodes over the top-level items.
-  std::map<std::string, model::NodePtr> seen;
-  std::set<std::string> reported;
-  for (const auto& item : items) {
-    std::vector<model::NodePtr> list = item.node ? std::vector<model::NodePtr>{item.node} : topo_nodes(item.pipeline->nodes);
-    for (const auto& n : list) {
-      auto [it, inserted] = seen.emplace(n->name, n);
-      if (inserted || reported.count(n->name)) continue;
-      reported.insert(n->name);
-      record_.errors.push_back(
-          {model::KedroError::Kind::DuplicateNodeName, span,
-           "node name `" + n->name + "` appears more than once in this pipeline; Kedro raises `Pipeline nodes must have "
-           "unique names`",
-           {{it->second->span, "a node named `" + n->name + "`"}, {n->span, "another node named `" + n->name + "`"}},
-           std::string("Give each node its own `name=`, or do not list the same pipeline twice (use `+` to merge).")});
-    }
-  }
+  record_duplicate_node_names(flatten(items), span,
+                              "Give each node its own `name=`, or do not list the same pipeline twice (use `+` to "
+                              "merge).");
   std::vector<model::NodePtr> result;
   for (const auto& n : flatten(items)) result.push_back(model::tag_node(n, tags, span_of(b, "tags", span)));
   return pipeline_value(std::move(result), std::move(unknowns), span);
+}
+
+// Kedro's `_validate_duplicate_nodes` on the nodes given to Pipeline(...).
+void Interpreter::record_duplicate_node_names(const std::vector<model::NodePtr>& nodes, core::Span span,
+                                              const std::string& help) {
+  std::map<std::string, model::NodePtr> seen;
+  std::set<std::string> reported;
+  for (const auto& n : nodes) {
+    auto [it, inserted] = seen.emplace(n->name, n);
+    if (inserted || !reported.insert(n->name).second) continue;
+    record_.errors.push_back(
+        {model::KedroError::Kind::DuplicateNodeName, span,
+         "node name `" + n->name + "` appears more than once in this pipeline; Kedro raises `Pipeline nodes must have "
+         "unique names`",
+         {{it->second->span, "a node named `" + n->name + "`"}, {n->span, "another node named `" + n->name + "`"}},
+         help});
+  }
 }
 
 Value Interpreter::pipeline_binary(const std::string& op, const Value& a, const Value& b, core::Span span) {
@@ -645,7 +648,19 @@ Value Interpreter::pipeline_method(const model::PipelinePtr& p, const std::strin
     record_.errors.push_back({model::KedroError::Kind::ConstructionError, span, filter_error(name, missing), {},
                               std::nullopt});
   }
-  return pipeline_value(std::move(out), p->unknowns, span);
+  return pipeline_value(validated_filter_result(std::move(out), name, span), p->unknowns, span);
+}
+
+// only_nodes_with_namespaces lists a node once per namespace it matches and
+// builds Pipeline(nodes) from that list: a node under two of the namespaces
+// (`a` and `a.b`) is a duplicate name, as in Kedro.
+std::vector<model::NodePtr> Interpreter::validated_filter_result(std::vector<model::NodePtr> nodes,
+                                                                 const std::string& method, core::Span span) {
+  if (method != "only_nodes_with_namespaces") return nodes;
+  record_duplicate_node_names(nodes, span,
+                              "A node matches more than one of these namespaces (one inside the other): list the "
+                              "outer namespace only.");
+  return model::union_nodes(nodes, {});
 }
 
 std::vector<model::NodePtr> Interpreter::apply_filter(const std::vector<model::NodePtr>& nodes,
@@ -714,7 +729,7 @@ Value Interpreter::pipeline_filter(const model::PipelinePtr& p, const std::map<s
     auto names = method_strings(arg.value, key != "node_namespace", arg, "filter", failure);
     if (!names) return failure;
     std::vector<std::string> missing;
-    auto part = apply_filter(p->nodes, method, *names, missing);
+    auto part = validated_filter_result(apply_filter(p->nodes, method, *names, missing), method, span);
     if (!missing.empty() && p->complete()) {
       record_.errors.push_back({model::KedroError::Kind::ConstructionError, span, filter_error(method, missing), {},
                                 std::nullopt});
