@@ -129,6 +129,16 @@ void add_unknown(std::vector<model::Unknown>& list, const model::Unknown& u) {
   if (!present) list.push_back(u);
 }
 
+// Kedro orders dict inputs by binding them to the function's signature
+// (`_dict_inputs_to_list`); outside the project that signature is unknown.
+std::string uncertain_inputs_order(const model::Node& node) {
+  const auto& f = node.func;
+  const std::string callable = f.is_partial ? "partial(" + f.inner_name + ")"
+                                            : (f.module.empty() ? f.name : f.module + "." + f.name);
+  return "the order of the dict inputs of this node follows the signature of `" + callable +
+         "`, which is not known statically";
+}
+
 }  // namespace
 
 Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_class) {
@@ -338,8 +348,14 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_c
   node->name = *full;
   model::set_identity(*node);
   record_.nodes.push_back(node);
+  if (node->inputs_order_uncertain) {
+    // `node.inputs` (and str(node), the 0.19 default name) follow that order.
+    return make_unknown(uncertain_inputs_order(*node) + "; pass the inputs as a list in the order of its parameters",
+                        span_of(b, "inputs", span));
+  }
   return Value(NodeValue{node}, span);
 }
+
 
 Value Interpreter::kedro_type_error(const std::string& message, core::Span span, std::optional<std::string> help) {
   record_.errors.push_back({model::KedroError::Kind::ConstructionError, span, message, {}, std::move(help)});
