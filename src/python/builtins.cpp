@@ -44,6 +44,8 @@ std::int64_t to_int(const Value& v) { return v.is<bool>() ? v.as<bool>() : v.as<
 
 // Total order used by sorted/min/max over the values Python can compare.
 std::optional<int> compare(const Value& a, const Value& b) {
+  const NestingGuard guard;
+  if (guard.too_deep()) return std::nullopt;
   const bool na = is_int(a) || a.is<double>(), nb = is_int(b) || b.is<double>();
   if (na && nb) {
     const double x = a.is<double>() ? a.as<double>() : static_cast<double>(to_int(a));
@@ -88,6 +90,8 @@ std::string strip_chars(const std::string& s, const std::string& chars, bool lef
 }
 
 Value deep_copy(const Value& v) {
+  const NestingGuard guard;
+  if (guard.too_deep()) return make_unknown("deepcopy() of a value nested too deeply (RecursionError)", v.origin);
   if (v.is<ListPtr>()) {
     std::vector<Value> items;
     for (const auto& item : v.as<ListPtr>()->items) items.push_back(deep_copy(item));
@@ -179,6 +183,7 @@ Value Interpreter::kedro_api_error(const kedro_api::Missing& missing, const std:
 }
 
 Value Interpreter::get_attr(const Value& obj, const std::string& name, core::Span span) {
+  const MeterScope metered(meter_);
   if (obj.is_unknown()) return obj;
   if (obj.is<ModulePtr>()) return attribute_of_module(obj.as<ModulePtr>(), name, span);
   if (obj.is<External>()) {
@@ -548,7 +553,7 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
       for (const auto& a : args) {
         if (a.keyword) kwargs.emplace_back(*a.keyword, a.value);
       }
-      auto out = str_format(s, pos, kwargs);
+      auto out = str_format(s, pos, kwargs, limits_.max_string);
       return out ? Value(*out, span) : unknown("this str.format() call is not evaluated");
     }
     if (name == "join" && !pos.empty()) {
@@ -560,6 +565,7 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
         if (!(*items)[i].is_str()) return unknown("str.join() of a non-string item");
         if (i) out += s;
         out += (*items)[i].str();
+        if (out.size() > limits_.max_string) return unknown("string too long");
       }
       return Value(out, span);
     }
@@ -575,6 +581,7 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
         out += s.substr(at, hit - at) + to;
         at = hit + from.size();
         --limit;
+        if (out.size() > limits_.max_string) return unknown("string too long");
       }
       return Value(out + s.substr(at), span);
     }
@@ -665,7 +672,7 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
       return Value(hit ? s.substr(0, s.size() - p.size()) : s, span);
     }
     if (name == "zfill" && !pos.empty() && is_int(pos[0])) {
-      auto out = format_value(Value(s), ">0" + std::to_string(to_int(pos[0])));
+      auto out = format_value(Value(s), ">0" + std::to_string(to_int(pos[0])), limits_.max_string);
       if (!s.empty() && (s[0] == '-' || s[0] == '+')) return unknown("zfill() of a signed string");
       return out ? Value(*out, span) : unknown("zfill()");
     }
@@ -704,7 +711,7 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
     if ((name == "ljust" || name == "rjust" || name == "center") && !pos.empty() && is_int(pos[0])) {
       const std::string fill = str_arg(1) ? *str_arg(1) : " ";
       const char align = name == "ljust" ? '<' : name == "rjust" ? '>' : '^';
-      auto out = format_value(Value(s), fill + std::string(1, align) + std::to_string(to_int(pos[0])));
+      auto out = format_value(Value(s), fill + std::string(1, align) + std::to_string(to_int(pos[0])), limits_.max_string);
       return out ? Value(*out, span) : unknown(name + "()");
     }
     return unknown("`str." + name + "()` with these arguments is not evaluated");

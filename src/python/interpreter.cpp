@@ -1,6 +1,7 @@
 #include "python/interpreter.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/text.hpp"
 #include "python/builtin_names.hpp"
@@ -124,9 +125,16 @@ void Interpreter::step(core::Span span) {
                               " steps (the evaluation budget); the code may loop or build an enormous pipeline",
                           span}};
   }
+  if (meter_.bytes > limits_.max_built_bytes) {
+    throw BudgetExceeded{{"evaluation stopped after building " + std::to_string(limits_.max_built_bytes >> 20) +
+                              " MiB of values (the evaluation budget); the code builds enormous collections or "
+                              "strings",
+                          span}};
+  }
 }
 
 ModulePtr Interpreter::import_module(const std::string& dotted, core::Span where) {
+  const MeterScope metered(meter_);
   if (auto it = modules_.find(dotted); it != modules_.end()) return it->second;
   const auto location = index_.locate(dotted);
   if (!location) return nullptr;
@@ -915,6 +923,7 @@ Value Interpreter::attribute_of_module(const ModulePtr& module, const std::strin
 }
 
 Value Interpreter::call(const Value& callee, std::vector<Arg> args, core::Span span) {
+  const MeterScope metered(meter_);
   step(span);
   if (callee.is<FunctionPtr>()) return call_function(callee.as<FunctionPtr>(), std::move(args), span);
   if (callee.is<PartialPtr>()) {
@@ -1018,6 +1027,13 @@ Value Interpreter::call_function(const FunctionPtr& fn, std::vector<Arg> args, c
   frame.module = fn->globals;
   frame.src = fn->source;
   frame.qualprefix = fn->qualname + ".<locals>.";
+  // The expression nesting limit is per function body, as in source code.
+  const int caller_expr_depth = std::exchange(expr_depth_, 0);
+  struct RestoreDepth {
+    int& depth;
+    int saved;
+    ~RestoreDepth() { depth = saved; }
+  } restore{expr_depth_, caller_expr_depth};
   try {
     if (fn->is_lambda) return eval(fn->node.field("body"), frame);
     const Flow flow = exec_block(fn->node.field("body"), frame);
