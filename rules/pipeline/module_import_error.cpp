@@ -8,8 +8,10 @@ namespace {
 constexpr std::string_view kDoc = R"md(## What it does
 Reports a project module that raises while Python imports it: a relative
 import that goes to a module that does not exist, `from x import name` of a
-name `x` does not define, a module-level `NameError`, and a module that does
-not parse. The finding is on the statement that raises.
+name `x` does not define, a Kedro module or name the targeted Kedro version
+does not have (`kedro.pipeline.modular_pipeline` in Kedro 1.x,
+`from kedro.pipeline import Node` before 1.0), a module-level `NameError`,
+and a module that does not parse. The finding is on the statement that raises.
 
 ## Why is this bad?
 `find_pipelines()` skips a pipeline folder whose module fails to import, with

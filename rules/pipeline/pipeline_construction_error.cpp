@@ -9,9 +9,14 @@ constexpr std::string_view kDoc = R"md(## What it does
 Reports what Kedro itself raises while building nodes and pipelines, when no
 more specific rule covers it: a node whose function is not callable, inputs
 or outputs of the wrong type, a node without inputs and outputs, unknown
-arguments to `node()` or `pipeline()`, `Pipeline(None)`, and filters such as
-`.only_nodes("x")` or `.filter(tags=[...])` that name nodes, datasets or
-namespaces the pipeline does not have. The message is Kedro's own.
+arguments to `node()`, `pipeline()`, `find_pipelines()` or a `Pipeline`
+method, `Pipeline(None)`, `find_pipelines(raise_errors=True)` on a pipeline
+folder that exposes no `create_pipeline()` returning a Pipeline (Kedro 1.3+),
+filters such as `.only_nodes("x")` or `.filter(tags=[...])` that name nodes,
+datasets or namespaces the pipeline does not have, and `Pipeline` methods or
+arguments of another Kedro version (`only_nodes_with_namespace` and
+`filter(node_namespace=)` are gone in Kedro 1.0; `preview_fn=` needs Kedro
+1.2). The message is Kedro's own.
 
 ## Why is this bad?
 These errors are raised when Kedro imports the pipeline code, so no Kedro

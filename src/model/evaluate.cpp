@@ -242,8 +242,8 @@ void register_pipelines(Project& project, python::Interpreter& interp) {
   }
   core::Span where = fn->is<python::FunctionPtr>() ? fn->as<python::FunctionPtr>()->def_span : fn->origin;
   python::Value result = interp.call(*fn, {}, where);
-  project.registry_evaluated = true;
   if (result.is_unknown()) {
+    if (result.unknown().reported) return;  // Kedro raises: a KL1xx rule reports why
     project.findings.push_back({std::string(kUnevaluated), result.unknown().span.valid() ? result.unknown().span : where,
                                 "cannot evaluate statically: " + result.unknown().reason +
                                     "; no registered pipeline is known",
@@ -257,6 +257,8 @@ void register_pipelines(Project& project, python::Interpreter& interp) {
                                 {}, std::nullopt});
     return;
   }
+  // Only a known dict says which pipelines exist ("nothing uses X" needs it).
+  project.registry_evaluated = true;
   for (const auto& [key, value] : result.as<python::DictPtr>()->items) {
     if (!key.is_str()) continue;
     RegisteredPipeline reg;

@@ -195,6 +195,17 @@ std::vector<NodePtr> intersection_nodes(const std::vector<NodePtr>& a, const std
   return out;
 }
 
+std::vector<NodePtr> pipeline_and(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b) {
+  auto distinct = [](const std::vector<NodePtr>& nodes) {
+    std::unordered_set<std::string_view> ids;
+    for (const auto& n : nodes) ids.insert(node_identity(*n));
+    return ids.size();
+  };
+  // Objects/setobject.c set_intersection: `if (len(other) > len(so)) swap`, then
+  // iterate `other` and add its keys.
+  return distinct(b) > distinct(a) ? intersection_nodes(a, b) : intersection_nodes(b, a);
+}
+
 std::vector<NodePtr> only_nodes(const std::vector<NodePtr>& nodes, const std::vector<std::string>& names,
                                 std::vector<std::string>& missing) {
   const auto known = names_set(nodes);
@@ -222,21 +233,20 @@ std::vector<NodePtr> only_nodes_with_tags(const std::vector<NodePtr>& nodes, con
 std::vector<NodePtr> only_nodes_with_namespaces(const std::vector<NodePtr>& nodes,
                                                 const std::vector<std::string>& namespaces, bool exact_or_child,
                                                 std::vector<std::string>& missing) {
+  // Kedro's loop: for each namespace, every matching node (a node under two of
+  // them is listed twice); 0.19's `only_nodes_with_namespace` takes one.
   std::vector<NodePtr> out;
-  std::set<std::string> matched;
-  for (const auto& n : nodes) {
-    for (const auto& ns : namespaces) {
-      const bool hit = exact_or_child ? (n->namespace_ == ns || n->namespace_.rfind(ns + ".", 0) == 0)
-                                      : (!n->namespace_.empty() && n->namespace_.rfind(ns, 0) == 0);
-      if (hit) {
-        matched.insert(ns);
-        out.push_back(n);
-        break;
-      }
-    }
-  }
   for (const auto& ns : namespaces) {
-    if (!matched.count(ns)) missing.push_back(ns);
+    bool matched = false;
+    for (const auto& n : nodes) {
+      if (n->namespace_.empty()) continue;
+      const bool hit = exact_or_child ? (n->namespace_ == ns || n->namespace_.rfind(ns + ".", 0) == 0)
+                                      : n->namespace_.rfind(ns, 0) == 0;
+      if (!hit) continue;
+      matched = true;
+      out.push_back(n);
+    }
+    if (!matched) missing.push_back(ns);
   }
   return out;
 }

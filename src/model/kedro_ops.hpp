@@ -40,13 +40,21 @@ NodePtr tag_node(const NodePtr& node, const std::vector<std::string>& tags, core
 /// `set(a) | set(b)` keeping the first of equal nodes; `-` and `&`.
 std::vector<NodePtr> union_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b);
 std::vector<NodePtr> difference_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b);
+/// The nodes of `a` equal to a node of `b`, in `a`'s order.
 std::vector<NodePtr> intersection_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b);
+/// `Pipeline.__and__`: `set(a) & set(b)`. Equal nodes may differ in tags, so
+/// which operand's copy survives matters: CPython's set_intersection walks the
+/// smaller set and keeps its elements, and walks `b` when the sizes are equal.
+std::vector<NodePtr> pipeline_and(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b);
 
 /// Filters of `Pipeline` (all return nodes of `nodes`). `missing` receives
 /// names the filter did not find (Kedro raises ValueError for those).
 std::vector<NodePtr> only_nodes(const std::vector<NodePtr>& nodes, const std::vector<std::string>& names,
                                 std::vector<std::string>& missing);
 std::vector<NodePtr> only_nodes_with_tags(const std::vector<NodePtr>& nodes, const std::vector<std::string>& tags);
+/// Kedro 1.x `only_nodes_with_namespaces` (`exact_or_child`) or 0.19
+/// `only_nodes_with_namespace` (prefix): each namespace's matches in turn, so a
+/// node matching two namespaces appears twice (Pipeline() then rejects it).
 std::vector<NodePtr> only_nodes_with_namespaces(const std::vector<NodePtr>& nodes,
                                                 const std::vector<std::string>& namespaces, bool exact_or_child,
                                                 std::vector<std::string>& missing);

@@ -19,6 +19,7 @@ struct Unknown {
   std::vector<std::string> suggestions{};  ///< close names that do exist
   bool reported = false;                 ///< a more specific rule already reports it
   std::string exception{};               ///< the Python exception class raised, for errors
+  std::string help{};                    ///< how to fix it, when more than the suggestions
 };
 
 /// A Kedro Pipeline: its nodes in construction order (Kedro's `_nodes`),

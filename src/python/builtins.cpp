@@ -44,6 +44,8 @@ std::int64_t to_int(const Value& v) { return v.is<bool>() ? v.as<bool>() : v.as<
 
 // Total order used by sorted/min/max over the values Python can compare.
 std::optional<int> compare(const Value& a, const Value& b) {
+  const NestingGuard guard;
+  if (guard.too_deep()) return std::nullopt;
   const bool na = is_int(a) || a.is<double>(), nb = is_int(b) || b.is<double>();
   if (na && nb) {
     const double x = a.is<double>() ? a.as<double>() : static_cast<double>(to_int(a));
@@ -88,6 +90,8 @@ std::string strip_chars(const std::string& s, const std::string& chars, bool lef
 }
 
 Value deep_copy(const Value& v) {
+  const NestingGuard guard;
+  if (guard.too_deep()) return make_unknown("deepcopy() of a value nested too deeply (RecursionError)", v.origin);
   if (v.is<ListPtr>()) {
     std::vector<Value> items;
     for (const auto& item : v.as<ListPtr>()->items) items.push_back(deep_copy(item));
@@ -101,12 +105,93 @@ Value deep_copy(const Value& v) {
   return v;
 }
 
+// A list, dict or set method called with an Unknown argument: the change is
+// made with the Unknown stored in the container (an exact element or value
+// whose content is unknown), so whatever is built from it is incomplete
+// instead of silently missing it. Where the change itself cannot be known (an
+// unknown key or position, an unknown iterable), the container holds an
+// Unknown marker (lists, sets) or the evaluation stops (dicts). Nullopt for
+// the methods that change nothing: they are Unknown.
+std::optional<Value> mutate_with_unknown(const Value& self, const std::string& name, const std::vector<Arg>& args,
+                                         const Value& unknown, core::Span span) {
+  const std::vector<Value> pos = positional(args);
+  const Value none(NoneValue{}, span);
+  if (self.is<ListPtr>()) {
+    auto& items = self.as<ListPtr>()->items;
+    if (name == "append" && pos.size() == 1) {
+      items.push_back(pos[0]);
+    } else if (name == "insert" && pos.size() == 2 && is_int(pos[0])) {
+      auto i = to_int(pos[0]);
+      const auto n = static_cast<std::int64_t>(items.size());
+      i = std::clamp<std::int64_t>(i < 0 ? i + n : i, 0, n);
+      items.insert(items.begin() + i, pos[1]);
+    } else if (name == "append" || name == "insert" || name == "extend" || name == "remove" || name == "sort" ||
+               name == "pop") {
+      items.push_back(unknown);
+      if (name == "pop") return unknown;
+    } else {
+      return std::nullopt;
+    }
+    return none;
+  }
+  if (self.is<DictPtr>()) {
+    auto& dict = *self.as<DictPtr>();
+    const bool key_known = !pos.empty() && hash_key(pos[0]).has_value();
+    if (name == "setdefault" && key_known) {
+      if (const Value* v = dict.find(pos[0])) return *v;
+      dict.set(pos[0], pos.size() > 1 ? pos[1] : Value());
+      return pos.size() > 1 ? pos[1] : Value();
+    }
+    if ((name == "get" || name == "pop") && key_known && pos.size() <= 2) {
+      if (const Value* v = dict.find(pos[0])) {
+        Value out = *v;
+        if (name == "pop") dict.erase(pos[0]);
+        return out;
+      }
+      return pos.size() > 1 ? pos[1] : unknown;
+    }
+    if (name == "update" && (pos.empty() || pos[0].is<DictPtr>())) {
+      if (!pos.empty()) {
+        for (const auto& [k, v] : pos[0].as<DictPtr>()->items) dict.set(k, v);
+      }
+      for (const auto& a : args) {
+        if (a.keyword) dict.set(Value(*a.keyword), a.value);
+      }
+      return none;
+    }
+    if (name == "update" || name == "setdefault" || name == "pop") {
+      throw Abort{{"this dict changes in a way that is not known statically: " + unknown.unknown().reason,
+                   unknown.unknown().span}};
+    }
+    return std::nullopt;
+  }
+  if (self.is<SetValue>() && (name == "add" || name == "update" || name == "discard")) {
+    self.as<SetValue>().items->items.push_back(unknown);
+    return none;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
+Value Interpreter::kedro_api_error(const kedro_api::Missing& missing, const std::string& exception, core::Span span) {
+  model::Unknown u{missing.message, span};
+  u.is_error = true;
+  u.exception = exception;
+  u.help = missing.help;
+  return Value(UnknownValue{std::make_shared<const model::Unknown>(std::move(u))}, span);
+}
+
 Value Interpreter::get_attr(const Value& obj, const std::string& name, core::Span span) {
+  const MeterScope metered(meter_);
   if (obj.is_unknown()) return obj;
   if (obj.is<ModulePtr>()) return attribute_of_module(obj.as<ModulePtr>(), name, span);
-  if (obj.is<External>()) return Value(External{obj.as<External>().qualname + "." + name}, span);
+  if (obj.is<External>()) {
+    if (auto missing = kedro_api::missing_module_name(obj.as<External>().qualname, name, true, version_)) {
+      return kedro_api_error(*missing, "AttributeError", span);
+    }
+    return Value(External{obj.as<External>().qualname + "." + name}, span);
+  }
   if (obj.is<ClassPtr>()) {
     std::vector<ClassPtr> todo{obj.as<ClassPtr>()};
     while (!todo.empty()) {
@@ -452,7 +537,10 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
     if (self.is_unknown()) return self;
     return make_unknown("functools.wraps on a `" + wrapper.type_name() + "` is not evaluated", span);
   }
-  if (const Value* u = first_unknown(args)) return *u;
+  if (const Value* u = first_unknown(args)) {
+    if (auto changed = mutate_with_unknown(self, name, args, *u, span)) return *changed;
+    return *u;
+  }
   const std::vector<Value> pos = positional(args);
   auto unknown = [&](const std::string& why) { return make_unknown(why, span); };
   if (self.is_str()) {
@@ -465,7 +553,7 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
       for (const auto& a : args) {
         if (a.keyword) kwargs.emplace_back(*a.keyword, a.value);
       }
-      auto out = str_format(s, pos, kwargs);
+      auto out = str_format(s, pos, kwargs, limits_.max_string);
       return out ? Value(*out, span) : unknown("this str.format() call is not evaluated");
     }
     if (name == "join" && !pos.empty()) {
@@ -477,6 +565,7 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
         if (!(*items)[i].is_str()) return unknown("str.join() of a non-string item");
         if (i) out += s;
         out += (*items)[i].str();
+        if (out.size() > limits_.max_string) return unknown("string too long");
       }
       return Value(out, span);
     }
@@ -492,6 +581,7 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
         out += s.substr(at, hit - at) + to;
         at = hit + from.size();
         --limit;
+        if (out.size() > limits_.max_string) return unknown("string too long");
       }
       return Value(out + s.substr(at), span);
     }
@@ -582,7 +672,7 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
       return Value(hit ? s.substr(0, s.size() - p.size()) : s, span);
     }
     if (name == "zfill" && !pos.empty() && is_int(pos[0])) {
-      auto out = format_value(Value(s), ">0" + std::to_string(to_int(pos[0])));
+      auto out = format_value(Value(s), ">0" + std::to_string(to_int(pos[0])), limits_.max_string);
       if (!s.empty() && (s[0] == '-' || s[0] == '+')) return unknown("zfill() of a signed string");
       return out ? Value(*out, span) : unknown("zfill()");
     }
@@ -621,7 +711,7 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
     if ((name == "ljust" || name == "rjust" || name == "center") && !pos.empty() && is_int(pos[0])) {
       const std::string fill = str_arg(1) ? *str_arg(1) : " ";
       const char align = name == "ljust" ? '<' : name == "rjust" ? '>' : '^';
-      auto out = format_value(Value(s), fill + std::string(1, align) + std::to_string(to_int(pos[0])));
+      auto out = format_value(Value(s), fill + std::string(1, align) + std::to_string(to_int(pos[0])), limits_.max_string);
       return out ? Value(*out, span) : unknown(name + "()");
     }
     return unknown("`str." + name + "()` with these arguments is not evaluated");
@@ -814,17 +904,10 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
 
 Value Interpreter::call_external(const External& e, std::vector<Arg>& args, core::Span span) {
   const std::string& q = e.qualname;
-  if (q == "kedro.pipeline.node" || q == "kedro.pipeline.node.node" || q == "kedro.pipeline.Node" ||
-      q == "kedro.pipeline.node.Node") {
-    return kedro_node(args, span);
-  }
+  if (q == "kedro.pipeline.node" || q == "kedro.pipeline.node.node") return kedro_node(args, span, false);
+  if (q == "kedro.pipeline.Node" || q == "kedro.pipeline.node.Node") return kedro_node(args, span, true);
   if (q == "kedro.pipeline.pipeline" || q == "kedro.pipeline.pipeline.pipeline" ||
       q == "kedro.pipeline.modular_pipeline.pipeline") {
-    if (q == "kedro.pipeline.modular_pipeline.pipeline" && version_.is_1x()) {
-      return make_unknown("`kedro.pipeline.modular_pipeline` was removed in Kedro 1.0; import `pipeline` from "
-                          "`kedro.pipeline`",
-                          span);
-    }
     return kedro_pipeline(args, span, false);
   }
   if (q == "kedro.pipeline.Pipeline" || q == "kedro.pipeline.pipeline.Pipeline") return kedro_pipeline(args, span, true);

@@ -91,10 +91,7 @@ Value Interpreter::eval_inner(ts::Node expr, Frame& f) {
     }
     return make_unknown("empty parentheses", span);
   }
-  if (t == "attribute") {
-    const Value obj = eval(expr.field("object"), f);
-    return get_attr(obj, std::string(f.src->text(expr.field("attribute"))), span);
-  }
+  if (t == "attribute") return eval_attribute(expr, f);
   if (t == "call") return eval_call(expr, f);
   if (t == "subscript") return eval_subscript(expr, f);
   if (t == "binary_operator") return eval_binary(expr, f);
@@ -143,6 +140,23 @@ Value Interpreter::eval_inner(ts::Node expr, Frame& f) {
   }
   if (t == "keyword_argument") return make_unknown("a keyword argument outside a call", span);
   return make_unknown("`" + std::string(t) + "` expressions are not evaluated", span);
+}
+
+Value Interpreter::eval_attribute(ts::Node expr, Frame& f) {
+  const Value obj = eval(expr.field("object"), f);
+  Value v = get_attr(obj, std::string(f.src->text(expr.field("attribute"))), f.src->span(expr));
+  if (!v.is_unknown() || !v.unknown().is_error) return v;
+  if (obj.is<PipelineValue>() && !v.unknown().reported) {
+    // A Pipeline method of another Kedro version: Kedro's API raises AttributeError.
+    model::Unknown u = v.unknown();
+    record_.errors.push_back({model::KedroError::Kind::ConstructionError, u.span, u.reason, {},
+                              u.help.empty() ? std::nullopt : std::optional<std::string>(u.help)});
+    u.reported = true;
+    v = Value(UnknownValue{std::make_shared<const model::Unknown>(std::move(u))}, v.origin);
+  }
+  // At module level the AttributeError fails the import.
+  if (f.module_level && obj.is<External>()) throw Abort{v.unknown()};
+  return v;
 }
 
 Value Interpreter::lookup(const std::string& name, ts::Node at, Frame& f) {
@@ -429,17 +443,19 @@ Value Interpreter::binary_op(const std::string& op, const Value& a, const Value&
     return Value(a.str() + b.str(), span);
   }
   if (op == "%" && a.is_str()) {
-    auto s = percent_format(a.str(), b);
+    auto s = percent_format(a.str(), b, limits_.max_string);
     return s ? Value(*s, span) : make_unknown("`%` formatting with these arguments is not evaluated", span);
   }
   if (op == "*" && ((a.is_str() && is_integral(b)) || (b.is_str() && is_integral(a)))) {
     const std::string& s = a.is_str() ? a.str() : b.str();
     const std::int64_t n = a.is_str() ? as_int(b) : as_int(a);
-    if (n <= 0) return Value(std::string(), span);
-    if (s.size() * static_cast<std::size_t>(n) > limits_.max_string) return make_unknown("string too long", span);
+    if (n <= 0 || s.empty()) return Value(std::string(), span);
+    // Divide rather than multiply: s.size() * n can overflow.
+    if (static_cast<std::uint64_t>(n) > limits_.max_string / s.size()) return make_unknown("string too long", span);
     std::string out;
+    out.reserve(s.size() * static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i) out += s;
-    return Value(out, span);
+    return Value(std::move(out), span);
   }
   const auto* sa = sequence_items(a);
   const auto* sb = sequence_items(b);
@@ -451,10 +467,18 @@ Value Interpreter::binary_op(const std::string& op, const Value& a, const Value&
   }
   if (op == "*" && (sa || sb) && (is_integral(a) || is_integral(b))) {
     const auto* items = sa ? sa : sb;
-    const std::int64_t n = sa ? as_int(b) : as_int(a);
+    const std::int64_t n = items->empty() ? 0 : sa ? as_int(b) : as_int(a);
     std::vector<Value> out;
-    if (n > 0 && items->size() * static_cast<std::size_t>(n) > limits_.max_collection) {
+    if (n > 0 && static_cast<std::uint64_t>(n) > limits_.max_collection / items->size()) {
       return make_unknown("collection too large", span);
+    }
+    // The copies of the strings inside count too: [s] * n copies s n times.
+    std::size_t text = 0;
+    for (const auto& item : *items) text += item.is_str() ? item.str().size() : 0;
+    if (n > 0 && text > 0 && static_cast<std::uint64_t>(n) > limits_.max_built_bytes / text) {
+      return make_unknown("collection too large: it would copy more than " +
+                              std::to_string(limits_.max_built_bytes >> 20) + " MiB of text",
+                          span);
     }
     for (std::int64_t i = 0; i < n; ++i) out.insert(out.end(), items->begin(), items->end());
     return (sa ? a : b).is<ListPtr>() ? make_list(std::move(out), span) : make_tuple(std::move(out), span);
@@ -686,7 +710,7 @@ Value Interpreter::eval_string(ts::Node expr, Frame& f) {
           return make_unknown("f-string `=` specifiers are not evaluated", span);
         }
       }
-      auto piece = convert_and_format(v, conversion, spec);
+      auto piece = convert_and_format(v, conversion, spec, limits_.max_string);
       if (!piece) return make_unknown("formatting a `" + v.type_name() + "` in an f-string is not evaluated", span);
       out += *piece;
     }

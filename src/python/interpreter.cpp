@@ -1,10 +1,12 @@
 #include "python/interpreter.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/text.hpp"
 #include "python/builtin_names.hpp"
 #include "python/exceptions.hpp"
+#include "python/kedro_api_versions.hpp"
 
 namespace kedrolint::python {
 namespace ts = parse::ts;
@@ -59,6 +61,11 @@ void bound_names(ts::Node n, const parse::PythonSource& src, std::vector<std::pa
       }
     }
   }
+}
+
+Value finished(Value v) {
+  if (!v.is_unfinished()) return v;
+  return Value(UnknownValue{v.as<UnknownValue>().why, false}, v.origin);
 }
 
 bool contains_yield(ts::Node n) {
@@ -118,9 +125,16 @@ void Interpreter::step(core::Span span) {
                               " steps (the evaluation budget); the code may loop or build an enormous pipeline",
                           span}};
   }
+  if (meter_.bytes > limits_.max_built_bytes) {
+    throw BudgetExceeded{{"evaluation stopped after building " + std::to_string(limits_.max_built_bytes >> 20) +
+                              " MiB of values (the evaluation budget); the code builds enormous collections or "
+                              "strings",
+                          span}};
+  }
 }
 
 ModulePtr Interpreter::import_module(const std::string& dotted, core::Span where) {
+  const MeterScope metered(meter_);
   if (auto it = modules_.find(dotted); it != modules_.end()) return it->second;
   const auto location = index_.locate(dotted);
   if (!location) return nullptr;
@@ -169,12 +183,12 @@ void Interpreter::execute_module(const ModulePtr& module) {
   for (std::uint32_t i = 0; i < root.named_child_count(); ++i) {
     if (!exec_stmt_at_module_level(root.named_child(i), f)) {
       if (module->failure.reported) break;
-      record_.errors.push_back({model::KedroError::Kind::ModuleImportError, module->failure.span,
-                                "importing `" + module->name + "` fails: " + module->failure.reason, {},
-                                module->failure.suggestions.empty()
-                                    ? std::nullopt
-                                    : std::optional<std::string>("Did you mean " +
-                                                                 core::quoted_list(module->failure.suggestions) + "?")});
+      const auto& failure = module->failure;
+      std::optional<std::string> help;
+      if (!failure.help.empty()) help = failure.help;
+      else if (!failure.suggestions.empty()) help = "Did you mean " + core::quoted_list(failure.suggestions) + "?";
+      record_.errors.push_back({model::KedroError::Kind::ModuleImportError, failure.span,
+                                "importing `" + module->name + "` fails: " + failure.reason, {}, help});
       break;
     }
   }
@@ -220,7 +234,7 @@ Interpreter::Flow Interpreter::exec_stmt(ts::Node stmt, Frame& f) {
       } else if (c.is("augmented_assignment")) {
         exec_aug_assign(c, f);
       } else {
-        (void)eval(c, f);
+        exec_expression_statement(c, f);
       }
     }
     return Flow::Normal;
@@ -297,10 +311,7 @@ Interpreter::Flow Interpreter::exec_stmt(ts::Node stmt, Frame& f) {
     return Flow::Normal;
   }
   if (t == "delete_statement") {
-    for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
-      const ts::Node target = stmt.named_child(i);
-      if (target.is("identifier")) f.locals->vars.erase(std::string(f.src->text(target)));
-    }
+    for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) exec_delete(stmt.named_child(i), f);
     return Flow::Normal;
   }
   if (t == "raise_statement") throw Abort{{"this code raises an exception", span}};
@@ -331,6 +342,80 @@ Interpreter::Flow Interpreter::exec_stmt(ts::Node stmt, Frame& f) {
   }
   if (t == "ERROR") throw Abort{{"this code does not parse", span}};
   throw Abort{{"`" + std::string(t) + "` is not evaluated statically", span}};
+}
+
+void Interpreter::exec_delete(ts::Node target, Frame& f) {
+  const auto t = target.type();
+  const core::Span span = f.src->span(target);
+  if (t == "expression_list" || t == "tuple" || t == "list" || t == "parenthesized_expression") {
+    for (std::uint32_t i = 0; i < target.named_child_count(); ++i) {
+      if (!target.named_child(i).is("comment")) exec_delete(target.named_child(i), f);
+    }
+    return;
+  }
+  if (t == "identifier") {
+    const std::string name(f.src->text(target));
+    const bool global = !f.module_level && f.locals->global_names.count(name);
+    (global ? f.module->globals : f.locals)->vars.erase(name);
+    return;
+  }
+  if (t == "subscript") {
+    delete_item(target, f);
+    return;
+  }
+  if (t == "attribute") {
+    const Value obj = eval(target.field("object"), f);
+    if (obj.is<ModulePtr>()) {
+      obj.as<ModulePtr>()->globals->vars.erase(std::string(f.src->text(target.field("attribute"))));
+      return;
+    }
+    if (obj.is_unknown()) throw Abort{obj.unknown()};
+  }
+  throw Abort{{"`del " + std::string(f.src->text(target)) + "` is not evaluated", span}};
+}
+
+void Interpreter::delete_item(ts::Node target, Frame& f) {
+  const core::Span span = f.src->span(target);
+  const Value container = eval(target.field("value"), f);
+  const ts::Node index_node = target.field("subscript");
+  if (container.is_unknown()) throw Abort{container.unknown()};
+  if (index_node.is("slice")) throw Abort{{"`del` of a slice is not evaluated", span}};
+  const Value key = eval(index_node, f);
+  if (key.is_unknown()) throw Abort{key.unknown()};
+  auto raises = [&](std::string reason, std::string exception) {
+    model::Unknown u{std::move(reason), span};
+    u.is_error = true;
+    u.exception = std::move(exception);
+    throw Abort{u};
+  };
+  if (container.is<DictPtr>()) {
+    if (key.is<ListPtr>() || key.is<DictPtr>() || key.is<SetValue>()) {
+      raises("`del` with an unhashable key raises TypeError", "TypeError");
+    }
+    if (!hash_key(key)) throw Abort{{"the key deleted here is not known statically", f.src->span(index_node)}};
+    if (!container.as<DictPtr>()->erase(key)) {
+      raises("KeyError: " + py_repr(key).value_or("the key") + " is not in this dict", "KeyError");
+    }
+    return;
+  }
+  if (container.is<ListPtr>() && (key.is<std::int64_t>() || key.is<bool>())) {
+    auto& items = container.as<ListPtr>()->items;
+    auto i = key.is<bool>() ? std::int64_t{key.as<bool>()} : key.as<std::int64_t>();
+    if (i < 0) i += static_cast<std::int64_t>(items.size());
+    if (i < 0 || static_cast<std::size_t>(i) >= items.size()) raises("IndexError: list assignment index out of range", "IndexError");
+    items.erase(items.begin() + i);
+    return;
+  }
+  throw Abort{{"`del` of an item of a `" + container.type_name() + "` is not evaluated", span}};
+}
+
+void Interpreter::exec_expression_statement(ts::Node expr, Frame& f) {
+  const Value v = eval(expr, f);
+  if (!v.is_unknown()) return;
+  // The value is dropped, so the statement runs for what it raises or
+  // changes: Python raises here, or a project call stopped half-way and what
+  // it changes (the lists and dicts pipelines are built from) is unknown.
+  if (v.unknown().is_error || (expr.is("call") && v.is_unfinished())) throw Abort{v.unknown()};
 }
 
 Interpreter::Flow Interpreter::exec_if(ts::Node stmt, Frame& f) {
@@ -503,11 +588,11 @@ void Interpreter::exec_aug_assign(ts::Node stmt, Frame& f) {
     // list += iterable extends in place: other references see the change.
     Value unknown;
     auto items = iterate(rhs, f.src->span(stmt.field("right")), unknown);
+    auto& target = current.as<ListPtr>()->items;
     if (!items) {
-      assign(left, unknown, f);
+      target.push_back(unknown);  // as list.extend(): the list's content is now partly unknown
       return;
     }
-    auto& target = current.as<ListPtr>()->items;
     target.insert(target.end(), items->begin(), items->end());
     return;
   }
@@ -706,6 +791,17 @@ void Interpreter::throw_if_not_importable(const ModulePtr& module, const std::st
   }
 }
 
+void Interpreter::throw_if_missing_in_kedro(const std::string& module, const std::string& name, core::Span span) {
+  // Code written for another Kedro version fails to import, as in Python.
+  const bool is_module = name.empty();
+  auto missing = is_module ? kedro_api::missing_module(module, version_)
+                           : kedro_api::missing_module_name(module, name, false, version_);
+  if (!missing) return;
+  auto u = import_error(missing->message, span, name, {}, is_module ? "ModuleNotFoundError" : "ImportError");
+  u.help = missing->help;
+  throw Abort{u};
+}
+
 void Interpreter::exec_import(ts::Node stmt, Frame& f) {
   for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
     const ts::Node c = stmt.named_child(i);
@@ -714,12 +810,14 @@ void Interpreter::exec_import(ts::Node stmt, Frame& f) {
       const std::string name(f.src->text(c.field("name")));
       ModulePtr module = import_module(name, span);
       throw_if_not_importable(module, name, span);
+      throw_if_missing_in_kedro(name, "", span);
       bind_name(std::string(f.src->text(c.field("alias"))), module ? Value(module) : Value(External{name}), f);
     } else if (c.is("dotted_name")) {
       const std::string name(f.src->text(c));
       const std::string top = name.substr(0, name.find('.'));
       ModulePtr module = import_module(name, span);
       throw_if_not_importable(module, name, span);
+      throw_if_missing_in_kedro(name, "", span);
       ModulePtr top_module = module ? import_module(top, span) : nullptr;
       bind_name(top, top_module ? Value(top_module) : Value(External{top}), f);
     }
@@ -750,8 +848,12 @@ void Interpreter::exec_import_from(ts::Node stmt, Frame& f) {
     throw Abort{import_error("no module named `" + name + "` in the project", f.src->span(module_node), "", {},
                              "ModuleNotFoundError")};
   }
+  if (!module) throw_if_missing_in_kedro(name, "", f.src->span(module_node));
   auto fetch = [&](const std::string& attr, core::Span where) -> Value {
-    if (!module) return Value(External{name + "." + attr}, where);
+    if (!module) {
+      throw_if_missing_in_kedro(name, attr, where);
+      return Value(External{name + "." + attr}, where);
+    }
     if (const Value* v = module->globals->lookup_local(attr)) return *v;
     if (ModulePtr sub = import_module(name + "." + attr, where)) return Value(sub);
     throw Abort{import_error("cannot import name `" + attr + "` from `" + name + "`", where, attr,
@@ -826,6 +928,7 @@ Value Interpreter::attribute_of_module(const ModulePtr& module, const std::strin
 }
 
 Value Interpreter::call(const Value& callee, std::vector<Arg> args, core::Span span) {
+  const MeterScope metered(meter_);
   step(span);
   if (callee.is<FunctionPtr>()) return call_function(callee.as<FunctionPtr>(), std::move(args), span);
   if (callee.is<PartialPtr>()) {
@@ -847,9 +950,11 @@ Value Interpreter::call(const Value& callee, std::vector<Arg> args, core::Span s
     }
     return call(p.func, std::move(merged), span);
   }
-  if (callee.is<Builtin>()) return call_builtin(callee.as<Builtin>().name, args, span);
-  if (callee.is<BoundPtr>()) return call_method(*callee.as<BoundPtr>(), args, span);
-  if (callee.is<External>()) return call_external(callee.as<External>(), args, span);
+  // Builtins and methods run to their end: an unfinished Unknown they pass
+  // through (an argument, a stored value) says nothing about this call.
+  if (callee.is<Builtin>()) return finished(call_builtin(callee.as<Builtin>().name, args, span));
+  if (callee.is<BoundPtr>()) return finished(call_method(*callee.as<BoundPtr>(), args, span));
+  if (callee.is<External>()) return finished(call_external(callee.as<External>(), args, span));
   if (callee.is_unknown()) return callee;
   if (callee.is<ClassPtr>()) {
     return make_unknown("instances of the project class `" + callee.as<ClassPtr>()->qualname + "` are not evaluated",
@@ -860,9 +965,10 @@ Value Interpreter::call(const Value& callee, std::vector<Arg> args, core::Span s
 
 Value Interpreter::call_function(const FunctionPtr& fn, std::vector<Arg> args, core::Span span) {
   if (call_depth_ >= limits_.max_call_depth) {
-    return make_unknown("calls nest deeper than " + std::to_string(limits_.max_call_depth) +
-                            " levels (recursion?); evaluation stopped here",
-                        span);
+    return make_unfinished({"calls nest deeper than " + std::to_string(limits_.max_call_depth) +
+                                " levels (recursion?); evaluation stopped here",
+                            span},
+                           span);
   }
   DepthGuard guard(call_depth_);
   if (!fn->is_lambda && contains_yield(fn->node.field("body"))) {
@@ -928,12 +1034,21 @@ Value Interpreter::call_function(const FunctionPtr& fn, std::vector<Arg> args, c
   frame.module = fn->globals;
   frame.src = fn->source;
   frame.qualprefix = fn->qualname + ".<locals>.";
+  // The expression nesting limit is per function body, as in source code.
+  const int caller_expr_depth = std::exchange(expr_depth_, 0);
+  struct RestoreDepth {
+    int& depth;
+    int saved;
+    ~RestoreDepth() { depth = saved; }
+  } restore{expr_depth_, caller_expr_depth};
   try {
     if (fn->is_lambda) return eval(fn->node.field("body"), frame);
     const Flow flow = exec_block(fn->node.field("body"), frame);
     return flow == Flow::Return ? frame.returned : Value();
   } catch (const Abort& abort) {
-    return make_unknown(abort.why.reason, abort.why.span);
+    model::Unknown why{abort.why.reason, abort.why.span};
+    why.reported = abort.why.reported;  // a rule already says why Kedro raises here
+    return make_unfinished(std::move(why), abort.why.span);
   }
 }
 

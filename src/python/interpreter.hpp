@@ -6,20 +6,29 @@
 
 #include "model/kedro_error.hpp"
 #include "project/kedro_version.hpp"
+#include "python/kedro_api_versions.hpp"
 #include "python/module_index.hpp"
 #include "python/source_store.hpp"
 #include "python/value.hpp"
 
 namespace kedrolint::python {
 
-/// Bounds that keep evaluation finite on hostile input. Hitting one makes
-/// the value being computed Unknown, with the limit named in the reason.
+/// Bounds that keep evaluation finite on hostile input (docs/evaluation.md).
+/// Hitting a per-value limit makes that value Unknown; exhausting the steps or
+/// the built bytes stops the whole evaluation (BudgetExceeded).
 struct Limits {
-  std::size_t max_steps = 50'000'000;
-  int max_call_depth = 64;
+  /// Statements and expressions evaluated. A 10,000-node bench project takes
+  /// about 200,000; 10 million take 2 to 3 seconds.
+  std::size_t max_steps = 10'000'000;
+  /// Nested calls to project functions (CPython's own recursion limit is 1,000).
+  int max_call_depth = 1000;
+  /// Nested expressions within one function body.
   int max_expr_depth = 150;
   std::size_t max_collection = 1'000'000;
   std::size_t max_string = 10'000'000;
+  /// Bytes of collection slots and string text built, copies included. A
+  /// 10,000-node bench project builds about 7 MB.
+  std::size_t max_built_bytes = std::size_t{512} << 20;
 };
 
 /// A call argument: positional (no keyword) or keyword.
@@ -73,6 +82,7 @@ class Interpreter {
   [[nodiscard]] const project::KedroVersion& version() const { return version_; }
   [[nodiscard]] const ModuleIndex& index() const { return index_; }
   [[nodiscard]] std::size_t steps() const { return steps_; }
+  [[nodiscard]] std::size_t built_bytes() const { return meter_.bytes; }
 
   /// One Python frame: its variables, module and source.
   struct Frame {
@@ -91,6 +101,9 @@ class Interpreter {
   void execute_module(const ModulePtr& module);
   Flow exec_block(parse::ts::Node block, Frame& f);
   Flow exec_stmt(parse::ts::Node stmt, Frame& f);
+  void exec_expression_statement(parse::ts::Node expr, Frame& f);
+  void exec_delete(parse::ts::Node target, Frame& f);
+  void delete_item(parse::ts::Node subscript, Frame& f);
   /// False when the statement raised: the module's import fails.
   bool exec_stmt_at_module_level(parse::ts::Node stmt, Frame& f);
   [[nodiscard]] bool is_project_module_name(const std::string& dotted) const;
@@ -99,6 +112,8 @@ class Interpreter {
   /// The error a failed module re-raises in the module that imports it.
   static model::Unknown reraise_import_failure(const ModulePtr& failed, std::string reason, core::Span span);
   void throw_if_not_importable(const ModulePtr& module, const std::string& name, core::Span span);
+  /// `module` (name empty) or `module.name` does not exist in the targeted Kedro version.
+  void throw_if_missing_in_kedro(const std::string& module, const std::string& name, core::Span span);
   void exec_import(parse::ts::Node stmt, Frame& f);
   void exec_import_from(parse::ts::Node stmt, Frame& f);
   Flow exec_for(parse::ts::Node stmt, Frame& f);
@@ -122,6 +137,7 @@ class Interpreter {
   Value eval(parse::ts::Node expr, Frame& f);
   Value eval_inner(parse::ts::Node expr, Frame& f);
   Value lookup(const std::string& name, parse::ts::Node at, Frame& f);
+  Value eval_attribute(parse::ts::Node expr, Frame& f);
   Value eval_call(parse::ts::Node call, Frame& f);
   std::optional<std::vector<Arg>> eval_arguments(parse::ts::Node arguments, Frame& f, Value& unknown);
   Value eval_binary(parse::ts::Node expr, Frame& f);
@@ -142,12 +158,30 @@ class Interpreter {
   std::optional<Value> builtin_attribute(const Value& obj, const std::string& name, core::Span span);
 
   // kedro_api.cpp
-  Value kedro_node(std::vector<Arg>& args, core::Span span);
+  Value kedro_node(std::vector<Arg>& args, core::Span span, bool is_class);
+  /// Records the TypeError Kedro's API raises for a call (KL110); the call is Unknown.
+  Value kedro_type_error(const std::string& message, core::Span span, std::optional<std::string> help);
+  /// The AttributeError/ImportError Unknown for a name another Kedro version has.
+  static Value kedro_api_error(const kedro_api::Missing& missing, const std::string& exception, core::Span span);
   Value kedro_pipeline(std::vector<Arg>& args, core::Span span, bool is_class);
   Value kedro_find_pipelines(std::vector<Arg>& args, core::Span span);
+  std::optional<Value> create_found_pipeline(const ModulePtr& module, const std::string& folder, bool raise_key_error,
+                                             core::Span span);
+  [[nodiscard]] std::vector<std::string> pipeline_folders() const;
   Value pipeline_method(const model::PipelinePtr& p, const std::string& name, std::vector<Arg>& args,
                         core::Span span);
   std::optional<Value> pipeline_attribute(const model::PipelinePtr& p, const std::string& name, core::Span span);
+  std::optional<std::vector<std::string>> method_strings(const Value& v, bool str_chars, const Arg& arg,
+                                                         const std::string& method, Value& failure);
+  std::vector<model::NodePtr> apply_filter(const std::vector<model::NodePtr>& nodes, const std::string& name,
+                                           const std::vector<std::string>& names,
+                                           std::vector<std::string>& missing) const;
+  static std::string filter_error(const std::string& name, const std::vector<std::string>& missing);
+  std::vector<model::NodePtr> validated_filter_result(std::vector<model::NodePtr> nodes, const std::string& method,
+                                                      core::Span span);
+  void record_duplicate_node_names(const std::vector<model::NodePtr>& nodes, core::Span span, const std::string& help);
+  Value pipeline_dataset_set(const model::PipelinePtr& p, const std::string& name, core::Span span);
+  Value pipeline_filter(const model::PipelinePtr& p, const std::map<std::string, Arg>& named, core::Span span);
   std::optional<Value> node_attribute(const model::NodePtr& n, const std::string& name, core::Span span);
   Value pipeline_binary(const std::string& op, const Value& a, const Value& b, core::Span span);
 
@@ -171,6 +205,7 @@ class Interpreter {
   ScopePtr builtins_;
   Record record_;
   std::size_t steps_ = 0;
+  AllocationMeter meter_;
   int call_depth_ = 0;
   int expr_depth_ = 0;
 };

@@ -16,34 +16,67 @@ namespace {
 
 struct Bound {
   std::map<std::string, Arg> named;
-  std::string error;
+  std::vector<Arg> extra;  ///< collected by `*names`
+  std::string error;       ///< Python's TypeError, or empty
+  std::optional<std::string> help;
 };
 
-// Binds call arguments to (positional names..., keyword-only names...).
-Bound bind(const std::vector<Arg>& args, const std::vector<std::string>& positional,
-           const std::vector<std::string>& keyword_only) {
+std::string quoted_names(const std::vector<std::string>& names) {
+  // CPython's format_missing: 'a'; 'a' and 'b'; 'a', 'b', and 'c'.
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i) out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+    out += "'" + names[i] + "'";
+  }
+  return out;
+}
+
+// Binds call arguments to a Kedro callable's parameters with CPython's
+// checks and messages: keywords first, then the positional count, then the
+// missing required arguments.
+Bound bind_call(const std::vector<Arg>& args, const kedro_api::Params& params) {
   Bound out;
-  std::size_t next = 0;
+  const std::string fn = params.qualname + "() ";
+  std::size_t next = 0, given = 0;
   for (const auto& a : args) {
-    if (a.keyword) {
-      const bool known = std::find(positional.begin(), positional.end(), *a.keyword) != positional.end() ||
-                         std::find(keyword_only.begin(), keyword_only.end(), *a.keyword) != keyword_only.end();
-      if (!known) {
-        out.error = "got an unexpected keyword argument '" + *a.keyword + "'";
-        return out;
+    if (a.keyword) continue;
+    ++given;
+    if (next < params.positional.size()) out.named.emplace(params.positional[next++], a);
+    else if (params.var_positional) out.extra.push_back(a);
+  }
+  for (const auto& a : args) {
+    if (!a.keyword) continue;
+    const auto& pos = params.positional;
+    const auto& kw = params.keyword_only;
+    if (std::find(pos.begin(), pos.end(), *a.keyword) == pos.end() &&
+        std::find(kw.begin(), kw.end(), *a.keyword) == kw.end()) {
+      out.error = fn + "got an unexpected keyword argument '" + *a.keyword + "'";
+      std::vector<std::string> names = pos;
+      names.insert(names.end(), kw.begin(), kw.end());
+      if (auto close = core::close_matches(*a.keyword, names, 1); !close.empty()) {
+        out.help = "Did you mean `" + close.front() + "`? (arguments of `" + params.qualname + "()` in the targeted "
+                   "Kedro version)";
       }
-      if (out.named.count(*a.keyword)) {
-        out.error = "got multiple values for argument '" + *a.keyword + "'";
-        return out;
-      }
-      out.named.emplace(*a.keyword, a);
-    } else {
-      if (next >= positional.size()) {
-        out.error = "takes " + std::to_string(positional.size()) + " positional arguments but more were given";
-        return out;
-      }
-      out.named.emplace(positional[next++], a);
+      return out;
     }
+    if (!out.named.emplace(*a.keyword, a).second) {
+      out.error = fn + "got multiple values for argument '" + *a.keyword + "'";
+      return out;
+    }
+  }
+  if (given > params.positional.size() && !params.var_positional) {
+    const auto takes = params.positional.size() + static_cast<std::size_t>(params.implicit);
+    out.error = fn + "takes " + std::to_string(takes) + " positional argument" + (takes == 1 ? "" : "s") + " but " +
+                std::to_string(given + static_cast<std::size_t>(params.implicit)) + " were given";
+    return out;
+  }
+  std::vector<std::string> missing;
+  for (std::size_t i = 0; i < params.required; ++i) {
+    if (!out.named.count(params.positional[i])) missing.push_back(params.positional[i]);
+  }
+  if (!missing.empty()) {
+    out.error = fn + "missing " + std::to_string(missing.size()) + " required positional argument" +
+                (missing.size() == 1 ? "" : "s") + ": " + quoted_names(missing);
   }
   return out;
 }
@@ -65,8 +98,6 @@ bool truthy(const Value& v) {
   bool b = false;
   return truthy_known(v, b) && b;
 }
-
-std::vector<model::NodePtr> nodes_of(const model::PipelinePtr& p) { return p ? p->nodes : std::vector<model::NodePtr>{}; }
 
 std::vector<model::NodePtr> topo_nodes(const std::vector<model::NodePtr>& nodes) {
   auto order = model::toposort(nodes);
@@ -98,21 +129,27 @@ void add_unknown(std::vector<model::Unknown>& list, const model::Unknown& u) {
   if (!present) list.push_back(u);
 }
 
+// Kedro orders dict inputs by binding them to the function's signature
+// (`_dict_inputs_to_list`); outside the project that signature is unknown.
+std::string uncertain_inputs_order(const model::Node& node) {
+  const auto& f = node.func;
+  const std::string callable = f.is_partial ? "partial(" + f.inner_name + ")"
+                                            : (f.module.empty() ? f.name : f.module + "." + f.name);
+  return "the order of the dict inputs of this node follows the signature of `" + callable +
+         "`, which is not known statically";
+}
+
 }  // namespace
 
-Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span) {
-  const auto b = bind(args, {"func", "inputs", "outputs"},
-                      {"name", "tags", "confirms", "namespace", "preview_fn"});
+Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_class) {
+  const auto b = bind_call(args, kedro_api::node_params(is_class, version_));
   auto invalid = [&](const std::string& message, core::Span where) {
     record_.errors.push_back({model::KedroError::Kind::ConstructionError, where.valid() ? where : span,
                               "Invalid Node definition: " + message, {}, std::nullopt});
     return reported_unknown("this node definition is invalid, so Kedro raises when it is built",
                             where.valid() ? where : span);
   };
-  if (!b.error.empty()) return invalid("node() " + b.error, span);
-  for (const char* required : {"func", "inputs", "outputs"}) {
-    if (!get(b, required)) return invalid(std::string("node() missing required argument '") + required + "'", span);
-  }
+  if (!b.error.empty()) return kedro_type_error(b.error, span, b.help);
   if (const Value& f = *get(b, "func"); f.is_unknown() && f.unknown().is_error) {
     // NameError / ImportError on the node's function: say so where it is named.
     model::Unknown u = f.unknown();
@@ -311,27 +348,27 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span) {
   node->name = *full;
   model::set_identity(*node);
   record_.nodes.push_back(node);
+  if (node->inputs_order_uncertain) {
+    // `node.inputs` (and str(node), the 0.19 default name) follow that order.
+    return make_unknown(uncertain_inputs_order(*node) + "; pass the inputs as a list in the order of its parameters",
+                        span_of(b, "inputs", span));
+  }
   return Value(NodeValue{node}, span);
 }
 
+
+Value Interpreter::kedro_type_error(const std::string& message, core::Span span, std::optional<std::string> help) {
+  record_.errors.push_back({model::KedroError::Kind::ConstructionError, span, message, {}, std::move(help)});
+  return reported_unknown("Kedro raises TypeError: " + message, span);
+}
+
 Value Interpreter::kedro_pipeline(std::vector<Arg>& args, core::Span span, bool is_class) {
-  // Kedro <= 0.19.12: Pipeline(nodes, *, tags) and modular_pipeline.pipeline(pipe, *, ...).
-  const bool old_class = is_class && !version_.at_least(0, 19, 13);
-  const bool has_prefix_flag = version_.is_1x();
-  std::vector<std::string> keyword = {"tags"};
-  if (!old_class) {
-    keyword = {"inputs", "outputs", "parameters", "tags", "namespace"};
-    if (has_prefix_flag) keyword.emplace_back("prefix_datasets_with_namespace");
-  }
-  const std::string first = is_class || version_.at_least(0, 19, 13) ? "nodes" : "pipe";
-  auto b = bind(args, {first}, keyword);
-  if (!b.error.empty()) {
-    record_.errors.push_back({model::KedroError::Kind::ConstructionError, span,
-                              std::string(is_class ? "Pipeline()" : "pipeline()") + " " + b.error, {}, std::nullopt});
-    return reported_unknown("this pipeline() call is invalid", span);
-  }
+  const auto signature = kedro_api::pipeline_params(is_class, version_);
+  auto b = bind_call(args, signature);
+  if (!b.error.empty()) return kedro_type_error(b.error, span, b.help);
+  const std::string& first = signature.positional.front();
   const Value* nodes_arg = get(b, first);
-  if (!nodes_arg || nodes_arg->is_none()) {
+  if (nodes_arg->is_none()) {
     record_.errors.push_back({model::KedroError::Kind::ConstructionError, span,
                               "'nodes' argument of 'Pipeline' is None. It must be an iterable of nodes and/or "
                               "pipelines instead.",
@@ -460,26 +497,29 @@ Value Interpreter::kedro_pipeline(std::vector<Arg>& args, core::Span span, bool 
     record_.mappings.push_back(std::move(app));
     items = std::move(mapped);
   }
-  // _validate_duplicate_nodes over the top-level items.
-  std::map<std::string, model::NodePtr> seen;
-  std::set<std::string> reported;
-  for (const auto& item : items) {
-    std::vector<model::NodePtr> list = item.node ? std::vector<model::NodePtr>{item.node} : topo_nodes(item.pipeline->nodes);
-    for (const auto& n : list) {
-      auto [it, inserted] = seen.emplace(n->name, n);
-      if (inserted || reported.count(n->name)) continue;
-      reported.insert(n->name);
-      record_.errors.push_back(
-          {model::KedroError::Kind::DuplicateNodeName, span,
-           "node name `" + n->name + "` appears more than once in this pipeline; Kedro raises `Pipeline nodes must have "
-           "unique names`",
-           {{it->second->span, "a node named `" + n->name + "`"}, {n->span, "another node named `" + n->name + "`"}},
-           std::string("Give each node its own `name=`, or do not list the same pipeline twice (use `+` to merge).")});
-    }
-  }
+  record_duplicate_node_names(flatten(items), span,
+                              "Give each node its own `name=`, or do not list the same pipeline twice (use `+` to "
+                              "merge).");
   std::vector<model::NodePtr> result;
   for (const auto& n : flatten(items)) result.push_back(model::tag_node(n, tags, span_of(b, "tags", span)));
   return pipeline_value(std::move(result), std::move(unknowns), span);
+}
+
+// Kedro's `_validate_duplicate_nodes` on the nodes given to Pipeline(...).
+void Interpreter::record_duplicate_node_names(const std::vector<model::NodePtr>& nodes, core::Span span,
+                                              const std::string& help) {
+  std::map<std::string, model::NodePtr> seen;
+  std::set<std::string> reported;
+  for (const auto& n : nodes) {
+    auto [it, inserted] = seen.emplace(n->name, n);
+    if (inserted || !reported.insert(n->name).second) continue;
+    record_.errors.push_back(
+        {model::KedroError::Kind::DuplicateNodeName, span,
+         "node name `" + n->name + "` appears more than once in this pipeline; Kedro raises `Pipeline nodes must have "
+         "unique names`",
+         {{it->second->span, "a node named `" + n->name + "`"}, {n->span, "another node named `" + n->name + "`"}},
+         help});
+  }
 }
 
 Value Interpreter::pipeline_binary(const std::string& op, const Value& a, const Value& b, core::Span span) {
@@ -511,12 +551,15 @@ Value Interpreter::pipeline_binary(const std::string& op, const Value& a, const 
     return make_unknown("`" + op + "` with a pipeline that is not fully known: " + ua.front().reason, ua.front().span);
   }
   if (op == "-") return pipeline_value(model::difference_nodes(na, nb), {}, span);
-  if (op == "&") return pipeline_value(model::intersection_nodes(na, nb), {}, span);
+  if (op == "&") return pipeline_value(model::pipeline_and(na, nb), {}, span);
   return make_unknown("`Pipeline " + op + " Pipeline` is not defined", span);
 }
 
 std::optional<Value> Interpreter::pipeline_attribute(const model::PipelinePtr& p, const std::string& name,
                                                      core::Span span) {
+  if (auto missing = kedro_api::missing_pipeline_attribute(name, version_)) {
+    return kedro_api_error(*missing, "AttributeError", span);
+  }
   if (name == "nodes" || name == "grouped_nodes") {
     if (!p->complete()) return make_unknown(p->unknowns.front().reason, p->unknowns.front().span);
     const auto order = model::toposort(p->nodes);
@@ -561,139 +604,242 @@ std::optional<Value> Interpreter::node_attribute(const model::NodePtr& n, const 
   return std::nullopt;
 }
 
+// The dataset, node, tag or namespace names a Pipeline method argument gives.
+// `str_chars`: Kedro iterates the argument, so a str gives its characters
+// (`filter(tags="ab")` calls `only_nodes_with_tags(*"ab")`).
+std::optional<std::vector<std::string>> Interpreter::method_strings(const Value& v, bool str_chars, const Arg& arg,
+                                                                   const std::string& method, Value& failure) {
+  std::vector<std::string> out;
+  if (v.is_none()) return out;
+  if (v.is_str() && !str_chars) return std::vector<std::string>{v.str()};
+  auto items = iterate(v, arg.span, failure);
+  if (!items) return std::nullopt;
+  for (const auto& x : *items) {
+    if (!x.is_str()) {
+      failure = make_unknown("`" + method + "()` arguments must be strings", arg.span);
+      return std::nullopt;
+    }
+    out.push_back(x.str());
+  }
+  return out;
+}
+
 Value Interpreter::pipeline_method(const model::PipelinePtr& p, const std::string& name, std::vector<Arg>& args,
                                    core::Span span) {
-  std::vector<std::string> strings;
-  std::map<std::string, std::vector<std::string>> keywords;
+  const auto params = kedro_api::pipeline_method_params(name, version_);
+  if (!params) return make_unknown("`Pipeline." + name + "()` is not evaluated", span);
+  const Bound b = bind_call(args, *params);
+  if (!b.error.empty()) return kedro_type_error(b.error, span, b.help);
   for (const auto& a : args) {
-    if (a.value.is_unknown()) return pipeline_value(nodes_of(p), [&] {
-        auto u = p ? p->unknowns : std::vector<model::Unknown>{};
-        add_unknown(u, a.value.unknown());
-        return u;
-      }(), span);
-    std::vector<std::string>& target = a.keyword ? keywords[*a.keyword] : strings;
-    if (a.value.is_str()) {
-      target.push_back(a.value.str());
-    } else if (!a.value.is_none()) {
-      Value failure;
-      auto items = iterate(a.value, a.span, failure);
-      if (!items) return failure;
-      for (const auto& x : *items) {
-        if (!x.is_str()) return make_unknown("`" + name + "()` arguments must be strings", a.span);
-        target.push_back(x.str());
-      }
-    }
-  }
-  const auto nodes = nodes_of(p);
-  const auto unknowns = p->unknowns;
-  auto fail = [&](const std::string& message) {
-    record_.errors.push_back({model::KedroError::Kind::ConstructionError, span, message, {}, std::nullopt});
-  };
-  auto names_repr = [](const std::vector<std::string>& names) {
-    std::vector<std::string> quoted;
-    for (const auto& n : names) quoted.push_back(core::python_str_repr(n));
-    return "[" + core::join(quoted, ", ") + "]";
-  };
-  std::vector<std::string> missing;
-  if (name == "tag") {
-    std::vector<model::NodePtr> out;
-    for (const auto& n : nodes) out.push_back(model::tag_node(n, strings, span));
-    return pipeline_value(std::move(out), unknowns, span);
+    if (!a.value.is_unknown()) continue;
+    auto u = p->unknowns;
+    add_unknown(u, a.value.unknown());
+    return pipeline_value(p->nodes, std::move(u), span);
   }
   if (name == "inputs" || name == "outputs" || name == "all_inputs" || name == "all_outputs" || name == "datasets" ||
       name == "data_sets") {
-    if (!p->complete()) return make_unknown(p->unknowns.front().reason, p->unknowns.front().span);
-    std::set<std::string> result;
-    if (name == "inputs") result = model::free_inputs(nodes);
-    else if (name == "outputs") result = model::free_outputs(nodes);
-    else if (name == "datasets" || name == "data_sets") result = model::all_datasets(nodes);
-    else {
-      for (const auto& n : nodes) {
-        for (const auto& d : name == "all_inputs" ? n->inputs : n->outputs) result.insert(d.name);
-      }
-    }
-    auto set = std::make_shared<ListObj>();
-    for (const auto& s : result) set->items.emplace_back(s);
-    return Value(SetValue{set}, span);
+    return pipeline_dataset_set(p, name, span);
   }
-  std::vector<model::NodePtr> out;
-  if (name == "only_nodes_with_tags") {
-    out = model::only_nodes_with_tags(nodes, strings);
-  } else if (name == "only_nodes") {
-    out = model::only_nodes(nodes, strings, missing);
-    if (!missing.empty() && p->complete()) fail("Pipeline does not contain nodes named " + names_repr(missing) + ".");
-  } else if (name == "only_nodes_with_inputs" || name == "from_inputs" || name == "only_nodes_with_outputs" ||
-             name == "to_outputs") {
-    if (name == "only_nodes_with_inputs") out = model::only_nodes_with_inputs(nodes, strings, missing);
-    if (name == "from_inputs") out = model::from_inputs(nodes, strings, missing);
-    if (name == "only_nodes_with_outputs") out = model::only_nodes_with_outputs(nodes, strings, missing);
-    if (name == "to_outputs") out = model::to_outputs(nodes, strings, missing);
-    if (!missing.empty() && p->complete()) fail("Pipeline does not contain datasets named " + names_repr(missing));
-  } else if (name == "from_nodes" || name == "to_nodes") {
-    out = name == "from_nodes" ? model::from_nodes(nodes, strings, missing) : model::to_nodes(nodes, strings, missing);
-    if (!missing.empty() && p->complete()) fail("Pipeline does not contain nodes named " + names_repr(missing) + ".");
-  } else if (name == "only_nodes_with_namespaces" || name == "only_nodes_with_namespace") {
-    const bool exact = name == "only_nodes_with_namespaces";
-    out = model::only_nodes_with_namespaces(nodes, strings, exact, missing);
+  if (name == "filter") return pipeline_filter(p, b.named, span);
+  // Starred methods take one name per argument (a list is accepted too).
+  std::vector<std::string> strings;
+  const bool namespaces_1x = name == "only_nodes_with_namespaces";
+  std::vector<const Arg*> given;
+  for (const auto& [key, arg] : b.named) given.push_back(&arg);
+  for (const auto& arg : b.extra) given.push_back(&arg);
+  for (const Arg* arg : given) {
+    Value failure;
+    auto names = method_strings(arg->value, namespaces_1x, *arg, name, failure);
+    if (!names) return failure;
+    strings.insert(strings.end(), names->begin(), names->end());
+  }
+  if (name == "tag") {
+    std::vector<model::NodePtr> out;
+    for (const auto& n : p->nodes) out.push_back(model::tag_node(n, strings, span));
+    return pipeline_value(std::move(out), p->unknowns, span);
+  }
+  std::vector<std::string> missing;
+  auto out = apply_filter(p->nodes, name, strings, missing);
+  if (!missing.empty() && p->complete()) {
+    record_.errors.push_back({model::KedroError::Kind::ConstructionError, span, filter_error(name, missing), {},
+                              std::nullopt});
+  }
+  return pipeline_value(validated_filter_result(std::move(out), name, span), p->unknowns, span);
+}
+
+// only_nodes_with_namespaces lists a node once per namespace it matches and
+// builds Pipeline(nodes) from that list: a node under two of the namespaces
+// (`a` and `a.b`) is a duplicate name, as in Kedro.
+std::vector<model::NodePtr> Interpreter::validated_filter_result(std::vector<model::NodePtr> nodes,
+                                                                 const std::string& method, core::Span span) {
+  if (method != "only_nodes_with_namespaces") return nodes;
+  record_duplicate_node_names(nodes, span,
+                              "A node matches more than one of these namespaces (one inside the other): list the "
+                              "outer namespace only.");
+  return model::union_nodes(nodes, {});
+}
+
+std::vector<model::NodePtr> Interpreter::apply_filter(const std::vector<model::NodePtr>& nodes,
+                                                      const std::string& name, const std::vector<std::string>& names,
+                                                      std::vector<std::string>& missing) const {
+  if (name == "only_nodes_with_tags") return model::only_nodes_with_tags(nodes, names);
+  if (name == "only_nodes") return model::only_nodes(nodes, names, missing);
+  if (name == "only_nodes_with_inputs") return model::only_nodes_with_inputs(nodes, names, missing);
+  if (name == "from_inputs") return model::from_inputs(nodes, names, missing);
+  if (name == "only_nodes_with_outputs") return model::only_nodes_with_outputs(nodes, names, missing);
+  if (name == "to_outputs") return model::to_outputs(nodes, names, missing);
+  if (name == "from_nodes") return model::from_nodes(nodes, names, missing);
+  if (name == "to_nodes") return model::to_nodes(nodes, names, missing);
+  return model::only_nodes_with_namespaces(nodes, names, name == "only_nodes_with_namespaces", missing);
+}
+
+std::string Interpreter::filter_error(const std::string& name, const std::vector<std::string>& missing) {
+  std::vector<std::string> quoted;
+  for (const auto& n : missing) quoted.push_back(core::python_str_repr(n));
+  const std::string list = "[" + core::join(quoted, ", ") + "]";
+  if (name == "only_nodes" || name == "from_nodes" || name == "to_nodes") {
+    return "Pipeline does not contain nodes named " + list + ".";
+  }
+  if (name == "only_nodes_with_namespaces") {
+    return "Pipeline does not contain nodes with the following namespaces: " + list;
+  }
+  if (name == "only_nodes_with_namespace") return "Pipeline does not contain nodes with namespace '" + missing.front() + "'";
+  return "Pipeline does not contain datasets named " + list;
+}
+
+Value Interpreter::pipeline_dataset_set(const model::PipelinePtr& p, const std::string& name, core::Span span) {
+  if (!p->complete()) return make_unknown(p->unknowns.front().reason, p->unknowns.front().span);
+  std::set<std::string> result;
+  if (name == "inputs") result = model::free_inputs(p->nodes);
+  else if (name == "outputs") result = model::free_outputs(p->nodes);
+  else if (name == "datasets" || name == "data_sets") result = model::all_datasets(p->nodes);
+  else {
+    for (const auto& n : p->nodes) {
+      for (const auto& d : name == "all_inputs" ? n->inputs : n->outputs) result.insert(d.name);
+    }
+  }
+  auto set = std::make_shared<ListObj>();
+  for (const auto& s : result) set->items.emplace_back(s);
+  return Value(SetValue{set}, span);
+}
+
+// Pipeline.filter: each truthy argument selects nodes of the original
+// pipeline through its method (called with `*argument`), and the results
+// intersect; no node left raises ValueError.
+Value Interpreter::pipeline_filter(const model::PipelinePtr& p, const std::map<std::string, Arg>& named,
+                                   core::Span span) {
+  static const std::map<std::string, std::string> kMethods = {
+      {"tags", "only_nodes_with_tags"}, {"from_nodes", "from_nodes"},   {"to_nodes", "to_nodes"},
+      {"node_names", "only_nodes"},     {"from_inputs", "from_inputs"}, {"to_outputs", "to_outputs"},
+      {"node_namespaces", "only_nodes_with_namespaces"}, {"node_namespace", "only_nodes_with_namespace"}};
+  std::vector<model::NodePtr> out = p->nodes;
+  bool any = false;
+  for (const auto& [key, arg] : named) {
+    bool given = false;
+    truthy_known(arg.value, given);
+    if (!given) continue;
+    any = true;
+    const std::string& method = kMethods.at(key);
+    // 0.19 passes [node_namespace]: one namespace; 1.x iterates node_namespaces.
+    Value failure;
+    auto names = method_strings(arg.value, key != "node_namespace", arg, "filter", failure);
+    if (!names) return failure;
+    std::vector<std::string> missing;
+    auto part = validated_filter_result(apply_filter(p->nodes, method, *names, missing), method, span);
     if (!missing.empty() && p->complete()) {
-      fail(exact ? "Pipeline does not contain nodes with the following namespaces: " + names_repr(missing)
-                 : "Pipeline does not contain nodes with namespace '" + missing.front() + "'");
+      record_.errors.push_back({model::KedroError::Kind::ConstructionError, span, filter_error(method, missing), {},
+                                std::nullopt});
     }
-  } else if (name == "filter") {
-    // Each given filter applies to the original pipeline; results intersect.
-    out = nodes;
-    bool any = false;
-    auto apply = [&](const std::string& key, auto fn) {
-      auto it = keywords.find(key);
-      if (it == keywords.end() || it->second.empty()) return;
-      any = true;
-      std::vector<std::string> miss;
-      auto part = fn(it->second, miss);
-      if (!miss.empty() && p->complete()) fail("`filter(" + key + "=...)`: " + names_repr(miss) + " not found in the pipeline");
-      out = model::intersection_nodes(out, part);
-    };
-    apply("tags", [&](const auto& v, auto&) { return model::only_nodes_with_tags(nodes, v); });
-    apply("from_nodes", [&](const auto& v, auto& m) { return model::from_nodes(nodes, v, m); });
-    apply("to_nodes", [&](const auto& v, auto& m) { return model::to_nodes(nodes, v, m); });
-    apply("node_names", [&](const auto& v, auto& m) { return model::only_nodes(nodes, v, m); });
-    apply("from_inputs", [&](const auto& v, auto& m) { return model::from_inputs(nodes, v, m); });
-    apply("to_outputs", [&](const auto& v, auto& m) { return model::to_outputs(nodes, v, m); });
-    apply(version_.is_1x() ? "node_namespaces" : "node_namespace",
-          [&](const auto& v, auto& m) { return model::only_nodes_with_namespaces(nodes, v, version_.is_1x(), m); });
-    if (!strings.empty()) return make_unknown("`filter()` with positional arguments is not evaluated", span);
-    if (any && out.empty() && p->complete()) {
-      fail("Pipeline contains no nodes after applying all provided filters. Please ensure that at least one pipeline "
-           "with nodes has been defined.");
-    }
-  } else {
-    return make_unknown("`Pipeline." + name + "()` is not evaluated", span);
+    out = model::intersection_nodes(out, part);
   }
-  return pipeline_value(std::move(out), unknowns, span);
+  if (any && out.empty() && p->complete()) {
+    record_.errors.push_back({model::KedroError::Kind::ConstructionError, span,
+                              "Pipeline contains no nodes after applying all provided filters. Please ensure that at "
+                              "least one pipeline with nodes has been defined.",
+                              {}, std::nullopt});
+  }
+  return pipeline_value(std::move(out), p->unknowns, span);
+}
+
+// Kedro's `_create_pipeline(module)` for one module find_pipelines() found:
+// its `create_pipeline()` result when that is a Pipeline (or Unknown), nullopt
+// when Kedro warns and skips the module. `raise_key_error`: a folder of
+// `pipelines/` under find_pipelines(raise_errors=True) from Kedro 1.3, where
+// skipping raises KeyError("Pipeline '<folder>' not found") instead.
+std::optional<Value> Interpreter::create_found_pipeline(const ModulePtr& module, const std::string& folder,
+                                                        bool raise_key_error, core::Span span) {
+  const Value* fn = module->globals->lookup_local("create_pipeline");
+  if (!fn && module->dynamic_globals) {
+    return pipeline_value({}, {{"whether `" + module->name + "` exposes `create_pipeline` is not known statically",
+                                span}},
+                          span);
+  }
+  std::string why;
+  core::Span where = span;
+  if (fn) {
+    Value p = call(*fn, {}, span);
+    if (p.is<PipelineValue>()) return p;
+    if (p.is_unknown()) return pipeline_value({}, {p.unknown()}, span);
+    why = "its `create_pipeline()` returns a `" + p.type_name() + "`, not a `Pipeline`";
+    if (fn->is<FunctionPtr>()) where = fn->as<FunctionPtr>()->def_span;
+  } else {
+    why = "it does not expose a `create_pipeline` function";
+    if (module->source) where = module->source->span(module->source->tree.root());
+  }
+  if (!raise_key_error) return std::nullopt;  // Kedro warns and skips the module
+  record_.errors.push_back(
+      {model::KedroError::Kind::ConstructionError, span,
+       "find_pipelines(raise_errors=True) raises KeyError: \"Pipeline '" + folder + "' not found\": `" + module->name +
+           "` cannot be loaded because " + why,
+       {{where, "`" + module->name + "`"}},
+       std::string("Expose `create_pipeline()` returning a Pipeline from the package's `__init__.py` "
+                   "(`from .pipeline import create_pipeline`), or remove the folder.")});
+  return reported_unknown("find_pipelines(raise_errors=True) raises KeyError for `" + module->name + "`", span);
 }
 
 Value Interpreter::kedro_find_pipelines(std::vector<Arg>& args, core::Span span) {
-  const auto b = bind(args, {"raise_errors", "pipelines_to_find"}, {});
-  if (!b.error.empty()) return make_unknown("find_pipelines() " + b.error, span);
+  const auto b = bind_call(args, kedro_api::find_pipelines_params(version_));
+  if (!b.error.empty()) return kedro_type_error(b.error, span, b.help);
   if (const Value* filter = get(b, "pipelines_to_find"); filter && !filter->is_none()) {
     return make_unknown("find_pipelines(pipelines_to_find=...) is not evaluated", span);
   }
   const Value* raise_arg = get(b, "raise_errors");
-  const bool raise_errors = raise_arg && truthy(*raise_arg) && version_.at_least(0, 19, 6);
-  auto result = std::make_shared<DictObj>();
-  auto create = [&](const ModulePtr& module) -> std::optional<Value> {
-    const Value* fn = module->globals->lookup_local("create_pipeline");
-    if (!fn) return std::nullopt;  // Kedro warns and skips it
-    Value p = call(*fn, {}, span);
-    if (p.is<PipelineValue>()) return p;
-    if (p.is_unknown()) return pipeline_value({}, {p.unknown()}, span);
-    return std::nullopt;  // not a Pipeline: Kedro warns and skips it
+  if (raise_arg && raise_arg->is_unknown()) return *raise_arg;
+  const bool raise_errors = raise_arg && truthy(*raise_arg);
+  // An import that fails raises ImportError with raise_errors (KL112 reports
+  // the module); a folder whose module loads no Pipeline raises KeyError from
+  // Kedro 1.3 (kedro/framework/project/__init__.py, find_pipelines).
+  auto import_failed = [&](const std::string& name) {
+    return reported_unknown("find_pipelines(raise_errors=True) raises ImportError: An error occurred while importing "
+                            "the '" + name + "' module.",
+                            span);
   };
+  auto result = std::make_shared<DictObj>();
   // The simplified layout: <package>/pipeline.py seeds __default__.
   Value default_pipeline = pipeline_value({}, {}, span);
-  if (ModulePtr simple = import_module(package_ + ".pipeline", span); simple && !simple->failed) {
-    if (auto p = create(simple)) default_pipeline = *p;
+  const std::string simple_name = package_ + ".pipeline";
+  if (ModulePtr simple = import_module(simple_name, span); simple && !simple->failed) {
+    if (auto p = create_found_pipeline(simple, "__default__", false, span)) default_pipeline = *p;
+  } else if (simple && raise_errors) {
+    return import_failed(simple_name);
   }
   result->set(Value(std::string("__default__")), default_pipeline);
+  for (const auto& n : pipeline_folders()) {
+    const std::string name = package_ + ".pipelines." + n;
+    const ModulePtr module = import_module(name, span);
+    if (!module || module->failed) {
+      if (raise_errors) return import_failed(name);
+      continue;  // Kedro warns and skips the folder
+    }
+    auto p = create_found_pipeline(module, n, raise_errors && version_.at_least(1, 3), span);
+    if (p && p->is_unknown()) return *p;
+    if (p) result->set(Value(n), *p);
+  }
+  return Value(DictPtr(result), span);
+}
+
+// The folders of <package>/pipelines/ that find_pipelines() imports.
+std::vector<std::string> Interpreter::pipeline_folders() const {
   const fs::path dir = index_.source_dir() / package_ / "pipelines";
   std::vector<std::string> names;
   std::error_code ec;
@@ -705,21 +851,7 @@ Value Interpreter::kedro_find_pipelines(std::vector<Arg>& args, core::Span span)
   // Kedro walks the folder in filesystem order; the order only changes which
   // of two equal nodes keeps its tags in `sum()`, so sort for determinism.
   std::sort(names.begin(), names.end());
-  for (const auto& n : names) {
-    const ModulePtr module = import_module(package_ + ".pipelines." + n, span);
-    if (!module || module->failed) {
-      // Kedro warns and skips the folder; with raise_errors it raises
-      // ImportError and nothing loads (KL112 reports the import failure).
-      if (raise_errors) {
-        return reported_unknown("find_pipelines(raise_errors=True) raises ImportError for `" + package_ +
-                                    ".pipelines." + n + "`",
-                                span);
-      }
-      continue;
-    }
-    if (auto p = create(module)) result->set(Value(n), *p);
-  }
-  return Value(DictPtr(result), span);
+  return names;
 }
 
 }  // namespace kedrolint::python

@@ -27,7 +27,7 @@ struct Spec {
   char type = 0;
 };
 
-std::optional<Spec> parse_spec(std::string_view s) {
+std::optional<Spec> parse_spec(std::string_view s, std::size_t max_length) {
   Spec spec;
   std::size_t i = 0;
   auto is_align = [](char c) { return c == '<' || c == '>' || c == '^' || c == '='; };
@@ -48,7 +48,11 @@ std::optional<Spec> parse_spec(std::string_view s) {
     spec.zero = true;
     ++i;
   }
+  // Width and precision larger than the longest string allowed are refused
+  // while parsing, before they can overflow an int or allocate.
+  const auto too_large = [&](int v) { return static_cast<std::size_t>(v) > max_length / 10; };
   while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+    if (too_large(std::max(spec.width, 0))) return std::nullopt;
     spec.width = std::max(spec.width, 0) * 10 + (s[i++] - '0');
   }
   if (i < s.size() && (s[i] == ',' || s[i] == '_')) {
@@ -58,7 +62,10 @@ std::optional<Spec> parse_spec(std::string_view s) {
   if (i < s.size() && s[i] == '.') {
     ++i;
     spec.precision = 0;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) spec.precision = spec.precision * 10 + (s[i++] - '0');
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+      if (too_large(spec.precision)) return std::nullopt;
+      spec.precision = spec.precision * 10 + (s[i++] - '0');
+    }
   }
   if (i < s.size()) spec.type = s[i++];
   if (i != s.size()) return std::nullopt;
@@ -142,11 +149,21 @@ std::optional<std::string> format_int(std::int64_t v, const Spec& spec) {
   return pad(sign + digits, spec, '>', true);
 }
 
+// snprintf into a buffer of the size it needs (a precision of 500 needs more than 512 bytes).
+template <typename... Args>
+std::string printf_string(const char* fmt, Args... args) {
+  const int n = std::snprintf(nullptr, 0, fmt, args...);
+  if (n <= 0) return {};
+  std::string out(static_cast<std::size_t>(n) + 1, '\0');
+  std::snprintf(out.data(), out.size(), fmt, args...);
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
 std::optional<std::string> format_float(double v, Spec spec) {
   char type = spec.type;
   int precision = spec.precision < 0 ? 6 : spec.precision;
   std::string body;
-  char buf[512];
   const bool negative = std::signbit(v);
   const double magnitude = std::fabs(v);
   if (type == 0) {
@@ -155,16 +172,13 @@ std::optional<std::string> format_float(double v, Spec spec) {
       if (!r) return std::nullopt;
       body = *r;
     } else {
-      std::snprintf(buf, sizeof buf, "%.*g", precision, magnitude);
-      body = buf;
+      body = printf_string("%.*g", precision, magnitude);
     }
   } else if (type == 'f' || type == 'F' || type == 'e' || type == 'E' || type == 'g' || type == 'G') {
     const char fmt[] = {'%', '.', '*', type, '\0'};
-    std::snprintf(buf, sizeof buf, fmt, precision, magnitude);
-    body = buf;
+    body = printf_string(fmt, precision, magnitude);
   } else if (type == '%') {
-    std::snprintf(buf, sizeof buf, "%.*f", precision, magnitude * 100.0);
-    body = std::string(buf) + "%";
+    body = printf_string("%.*f", precision, magnitude * 100.0) + "%";
   } else {
     return std::nullopt;
   }
@@ -241,8 +255,8 @@ std::optional<std::string> decode_string_content(std::string_view text, bool raw
   return out;
 }
 
-std::optional<std::string> format_value(const Value& value, std::string_view spec_text) {
-  auto spec = parse_spec(spec_text);
+std::optional<std::string> format_value(const Value& value, std::string_view spec_text, std::size_t max_length) {
+  auto spec = parse_spec(spec_text, max_length);
   if (!spec) return std::nullopt;
   if (value.is_str()) {
     if (spec->type && spec->type != 's') return std::nullopt;
@@ -268,22 +282,23 @@ std::optional<std::string> format_value(const Value& value, std::string_view spe
   return std::nullopt;
 }
 
-std::optional<std::string> convert_and_format(const Value& value, char conversion, std::string_view spec) {
+std::optional<std::string> convert_and_format(const Value& value, char conversion, std::string_view spec,
+                                              std::size_t max_length) {
   if (conversion == 'r' || conversion == 'a') {
     auto r = py_repr(value);
     if (!r) return std::nullopt;
-    return format_value(Value(*r), spec);
+    return format_value(Value(*r), spec, max_length);
   }
   if (conversion == 's') {
     auto s = py_str(value);
     if (!s) return std::nullopt;
-    return format_value(Value(*s), spec);
+    return format_value(Value(*s), spec, max_length);
   }
-  return format_value(value, spec);
+  return format_value(value, spec, max_length);
 }
 
 std::optional<std::string> str_format(const std::string& fmt, const std::vector<Value>& args,
-                                      const std::vector<std::pair<std::string, Value>>& kwargs) {
+                                      const std::vector<std::pair<std::string, Value>>& kwargs, std::size_t max_length) {
   std::string out;
   std::size_t auto_index = 0;
   for (std::size_t i = 0; i < fmt.size(); ++i) {
@@ -332,14 +347,15 @@ std::optional<std::string> str_format(const std::string& fmt, const std::vector<
       }
       if (!value) return std::nullopt;
     }
-    auto piece = convert_and_format(*value, conversion, spec);
+    auto piece = convert_and_format(*value, conversion, spec, max_length);
     if (!piece) return std::nullopt;
     out += *piece;
+    if (out.size() > max_length) return std::nullopt;
   }
   return out;
 }
 
-std::optional<std::string> percent_format(const std::string& fmt, const Value& args) {
+std::optional<std::string> percent_format(const std::string& fmt, const Value& args, std::size_t max_length) {
   std::vector<Value> positional;
   const DictObj* mapping = nullptr;
   if (args.is<TupleValue>()) {
@@ -382,16 +398,17 @@ std::optional<std::string> percent_format(const std::string& fmt, const Value& a
     if (!flags.empty() && flags[0] == '-') spec = "<" + flags.substr(1);
     else spec = flags;
     std::optional<std::string> piece;
-    if (type == 's') piece = convert_and_format(*value, 's', spec);
-    else if (type == 'r') piece = convert_and_format(*value, 'r', spec);
+    if (type == 's') piece = convert_and_format(*value, 's', spec, max_length);
+    else if (type == 'r') piece = convert_and_format(*value, 'r', spec, max_length);
     else if (type == 'd' || type == 'i' || type == 'u') {
       Value as_int = value->is<double>() ? Value(static_cast<std::int64_t>(value->as<double>())) : *value;
-      piece = format_value(as_int, spec + "d");
+      piece = format_value(as_int, spec + "d", max_length);
     } else if (std::string_view("fFeEgGxXo").find(type) != std::string_view::npos) {
-      piece = format_value(*value, spec + type);
+      piece = format_value(*value, spec + type, max_length);
     }
     if (!piece) return std::nullopt;
     out += *piece;
+    if (out.size() > max_length) return std::nullopt;
   }
   if (!mapping && next != positional.size()) return std::nullopt;  // "not all arguments converted"
   return out;

@@ -103,6 +103,10 @@ Value make_unknown(std::string reason, core::Span span) {
   return Value(UnknownValue{std::make_shared<const model::Unknown>(model::Unknown{std::move(reason), span})}, span);
 }
 
+Value make_unfinished(model::Unknown why, core::Span span) {
+  return Value(UnknownValue{std::make_shared<const model::Unknown>(std::move(why)), true}, span);
+}
+
 Value make_error(std::string reason, core::Span span, std::string missing, std::vector<std::string> suggestions,
                  std::string exception) {
   model::Unknown u{std::move(reason), span};
@@ -113,17 +117,98 @@ Value make_error(std::string reason, core::Span span, std::string missing, std::
   return Value(UnknownValue{std::make_shared<const model::Unknown>(std::move(u))}, span);
 }
 
+namespace {
+
+thread_local AllocationMeter* active_meter = nullptr;
+
+void charge_items(const std::vector<Value>& items) {
+  if (!active_meter) return;
+  std::size_t bytes = items.size() * sizeof(Value);
+  for (const auto& item : items) {
+    if (item.is_str()) bytes += item.str().size();
+  }
+  active_meter->bytes += bytes;
+}
+
+// Containers release their items at most this many levels deep; deeper
+// ones wait in `deferred` until the outermost release drains it.
+constexpr int kReleaseDepth = 256;
+thread_local int release_depth = 0;
+thread_local std::vector<std::vector<Value>> deferred_items;
+thread_local std::vector<std::vector<std::pair<Value, Value>>> deferred_pairs;
+
+template <typename Items>
+void release(Items& items, std::vector<Items>& deferred) {
+  if (items.empty()) return;
+  if (release_depth >= kReleaseDepth) {
+    deferred.push_back(std::move(items));
+    return;
+  }
+  ++release_depth;
+  Items().swap(items);
+  if (release_depth == 1) {
+    // The outermost release: destroy what deeper levels queued, each batch
+    // again at most kReleaseDepth deep.
+    while (!deferred_items.empty() || !deferred_pairs.empty()) {
+      if (!deferred_items.empty()) {
+        auto batch = std::move(deferred_items.back());
+        deferred_items.pop_back();
+      } else {
+        auto batch = std::move(deferred_pairs.back());
+        deferred_pairs.pop_back();
+      }
+    }
+  }
+  --release_depth;
+}
+
+constexpr int kMaxNesting = 1000;
+thread_local int nesting = 0;
+
+}  // namespace
+
+void release_items(std::vector<Value>& items) { release(items, deferred_items); }
+void release_items(std::vector<std::pair<Value, Value>>& items) { release(items, deferred_pairs); }
+
+NestingGuard::NestingGuard() { ++nesting; }
+NestingGuard::~NestingGuard() { --nesting; }
+bool NestingGuard::too_deep() const { return nesting > kMaxNesting; }
+
+namespace {
+
+// Tuples are immutable vectors: release them through the same trashcan.
+struct TupleDeleter {
+  void operator()(const std::vector<Value>* items) const {
+    release_items(*const_cast<std::vector<Value>*>(items));  // NOLINT: we own it; it was made non-const
+    delete items;
+  }
+};
+
+}  // namespace
+
+MeterScope::MeterScope(AllocationMeter& meter) : previous_(active_meter) { active_meter = &meter; }
+MeterScope::~MeterScope() { active_meter = previous_; }
+
+void charge_bytes(std::size_t bytes) {
+  if (active_meter) active_meter->bytes += bytes;
+}
+
 Value make_list(std::vector<Value> items, core::Span where) {
+  charge_items(items);
   auto list = std::make_shared<ListObj>();
   list->items = std::move(items);
   return Value(std::move(list), where);
 }
 
 Value make_tuple(std::vector<Value> items, core::Span where) {
-  return Value(TupleValue{std::make_shared<const std::vector<Value>>(std::move(items))}, where);
+  charge_items(items);
+  std::shared_ptr<const std::vector<Value>> shared(new std::vector<Value>(std::move(items)), TupleDeleter{});
+  return Value(TupleValue{std::move(shared)}, where);
 }
 
 std::optional<std::string> hash_key(const Value& v) {
+  const NestingGuard guard;
+  if (guard.too_deep()) return std::nullopt;
   return std::visit(overloaded{
                         [](const NoneValue&) -> std::optional<std::string> { return "N"; },
                         [](bool b) -> std::optional<std::string> { return b ? "i1" : "i0"; },
@@ -159,6 +244,7 @@ const Value* DictObj::find(const Value& key) const {
 void DictObj::set(const Value& key, Value value) {
   const auto k = hash_key(key);
   if (!k) return;
+  charge_bytes(sizeof(std::pair<Value, Value>) + k->size() + (value.is_str() ? value.str().size() : 0));
   if (auto it = index.find(*k); it != index.end()) {
     items[it->second].second = std::move(value);
     return;
@@ -197,7 +283,8 @@ bool truthy_known(const Value& v, bool& out) {
 }
 
 bool values_equal(const Value& a, const Value& b, bool& out) {
-  if (a.is_unknown() || b.is_unknown()) return false;
+  const NestingGuard guard;
+  if (guard.too_deep() || a.is_unknown() || b.is_unknown()) return false;
   const auto ka = hash_key(a), kb = hash_key(b);
   if (ka && kb) return out = *ka == *kb, true;
   auto seq = [](const Value& v) -> const std::vector<Value>* {
@@ -238,6 +325,8 @@ bool values_equal(const Value& a, const Value& b, bool& out) {
 std::string repr_string(const std::string& s) { return core::python_str_repr(s); }
 
 std::optional<std::string> py_repr(const Value& v) {
+  const NestingGuard guard;
+  if (guard.too_deep()) return std::nullopt;
   return std::visit(overloaded{
                         [](const NoneValue&) -> std::optional<std::string> { return "None"; },
                         [](bool b) -> std::optional<std::string> { return b ? "True" : "False"; },

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -64,7 +65,29 @@ struct PipelineValue {
 };
 struct UnknownValue {
   std::shared_ptr<const model::Unknown> why;
+  /// The result of a project call that stopped before its end (or never
+  /// ran): what it would have changed (lists, dicts, globals) is unknown too.
+  bool unfinished = false;
 };
+
+/// What the evaluator has built, in bytes (collection slots and string
+/// text, copies included), so that a budget can stop code that would exhaust
+/// memory (`Limits::max_built_bytes`). Counted on the thread where a
+/// `MeterScope` is active; nothing is counted elsewhere.
+struct AllocationMeter {
+  std::size_t bytes = 0;
+};
+class MeterScope {
+ public:
+  explicit MeterScope(AllocationMeter& meter);
+  ~MeterScope();
+  MeterScope(const MeterScope&) = delete;
+  MeterScope& operator=(const MeterScope&) = delete;
+
+ private:
+  AllocationMeter* previous_;
+};
+void charge_bytes(std::size_t bytes);
 
 struct Value {
   using Payload = std::variant<NoneValue, bool, std::int64_t, double, std::string, ListPtr, TupleValue, DictPtr,
@@ -75,7 +98,9 @@ struct Value {
 
   Value() : v(NoneValue{}) {}
   template <typename T>
-  Value(T payload, core::Span where = {}) : v(std::move(payload)), origin(where) {}  // NOLINT
+  Value(T payload, core::Span where = {}) : v(std::move(payload)), origin(where) {  // NOLINT
+    if constexpr (std::is_same_v<T, std::string>) charge_bytes(std::get<std::string>(v).size());
+  }
 
   template <typename T>
   [[nodiscard]] bool is() const {
@@ -88,6 +113,7 @@ struct Value {
   [[nodiscard]] bool is_none() const { return is<NoneValue>(); }
   [[nodiscard]] bool is_str() const { return is<std::string>(); }
   [[nodiscard]] bool is_unknown() const { return is<UnknownValue>(); }
+  [[nodiscard]] bool is_unfinished() const { return is_unknown() && as<UnknownValue>().unfinished; }
   [[nodiscard]] const std::string& str() const { return as<std::string>(); }
   [[nodiscard]] const model::Unknown& unknown() const { return *as<UnknownValue>().why; }
   /// Python's type name, for messages.
@@ -100,17 +126,51 @@ Value make_unknown(std::string reason, core::Span span);
 /// when Python runs the construct.
 Value make_error(std::string reason, core::Span span, std::string missing, std::vector<std::string> suggestions,
                  std::string exception);
+/// The Unknown result of a call that did not run to its end.
+Value make_unfinished(model::Unknown why, core::Span span);
 Value make_list(std::vector<Value> items, core::Span where = {});
 Value make_tuple(std::vector<Value> items, core::Span where = {});
 
+/// Releases nested values without deep recursion: below some depth the
+/// items are queued and destroyed later (CPython's "trashcan"), so a list
+/// nested a million levels deep cannot overflow the stack when it dies.
+void release_items(std::vector<Value>& items);
+void release_items(std::vector<std::pair<Value, Value>>& items);
+
+/// Bounds the recursion of repr, equality, hashing and copies over nested
+/// values (CPython raises RecursionError there too); a self-containing list
+/// would otherwise recurse forever.
+class NestingGuard {
+ public:
+  NestingGuard();
+  ~NestingGuard();
+  NestingGuard(const NestingGuard&) = delete;
+  NestingGuard& operator=(const NestingGuard&) = delete;
+  [[nodiscard]] bool too_deep() const;
+};
+
 struct ListObj {
   std::vector<Value> items;
+
+  ListObj() = default;
+  ListObj(const ListObj&) = default;
+  ListObj(ListObj&&) = default;
+  ListObj& operator=(const ListObj&) = default;
+  ListObj& operator=(ListObj&&) = default;
+  ~ListObj() { release_items(items); }
 };
 
 /// An insertion-ordered dict keyed by hashable values.
 struct DictObj {
   std::vector<std::pair<Value, Value>> items;
   std::unordered_map<std::string, std::size_t> index;  ///< hash_key -> position
+
+  DictObj() = default;
+  DictObj(const DictObj&) = default;
+  DictObj(DictObj&&) = default;
+  DictObj& operator=(const DictObj&) = default;
+  DictObj& operator=(DictObj&&) = default;
+  ~DictObj() { release_items(items); }
 
   [[nodiscard]] const Value* find(const Value& key) const;
   void set(const Value& key, Value value);
@@ -189,6 +249,7 @@ struct Scope {
     return it == vars.end() ? nullptr : &it->second;
   }
   void set(const std::string& name, Value value) {
+    if (value.is_str()) charge_bytes(value.str().size());
     auto [it, inserted] = vars.insert_or_assign(name, std::move(value));
     (void)it;
     if (inserted) order.push_back(name);

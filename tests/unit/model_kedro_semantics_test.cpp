@@ -131,3 +131,24 @@ TEST_CASE("Kedro names and tags accept letters, digits, _, - and .", "[model]") 
   CHECK_FALSE(is_valid_kedro_name("with space"));
   CHECK_FALSE(is_valid_kedro_name(""));
 }
+
+TEST_CASE("Pipeline & keeps the nodes of the smaller operand, of the right one when equal", "[model]") {
+  auto n1 = std::make_shared<Node>(make_node("m", "f", {"a"}, {"b"}));
+  auto n2 = std::make_shared<Node>(make_node("m", "f", {"b"}, {"c"}));
+  for (auto* n : {n1.get(), n2.get()}) {
+    n->name = *full_node_name(*n, k15);
+    set_identity(*n);
+  }
+  auto tagged = [](const NodePtr& n, const std::string& tag) { return tag_node(n, {tag}, {}); };
+  const std::vector<NodePtr> a = {tagged(n1, "A"), tagged(n2, "A")};
+  const std::vector<NodePtr> b = {tagged(n1, "B"), tagged(n2, "B")};
+  auto tags_of = [](const std::vector<NodePtr>& nodes) {
+    std::vector<std::string> out;
+    for (const auto& n : nodes) out.push_back(n->tags.front());
+    return out;
+  };
+  // Verified with Kedro 1.5.0: p.tag("A") & p.tag("B") has tags ['B'].
+  CHECK(tags_of(pipeline_and(a, b)) == std::vector<std::string>{"B", "B"});
+  CHECK(tags_of(pipeline_and(a, {b[0]})) == std::vector<std::string>{"B"});
+  CHECK(tags_of(pipeline_and({a[0]}, b)) == std::vector<std::string>{"A"});
+}
