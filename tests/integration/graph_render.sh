@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# The DOT pictures of `kedrolint graph` render with Graphviz (bootstrap
-# installs it): a PNG comes out for every reconstruction fixture, names with
-# quotes, `<`, `&`, backslashes and non-ASCII letters included. Set
-# KEDROLINT_KEEP_PNG=DIR to keep the pictures.
+# The pictures of `kedrolint graph` for every reconstruction fixture (names
+# with quotes, `<`, `&`, backslashes and non-ASCII letters included): the DOT
+# renders with Graphviz (bootstrap installs it) and the Mermaid parses with
+# the real Mermaid parser (mermaid and jsdom from npm, installed into the
+# build's tool folder on first use). KEDROLINT_KEEP_PNG=DIR keeps the PNGs.
 set -euo pipefail
 kedrolint=$1 source=$2
 command -v dot >/dev/null 2>&1 || { echo "graphviz (dot) is not installed"; exit 1; }
+tools="${KEDROLINT_TOOLS_DIR:-$source/build/.tools}/mermaid"
+if [ ! -d "$tools/node_modules/mermaid" ] || [ ! -d "$tools/node_modules/jsdom" ]; then
+  mkdir -p "$tools"
+  [ -f "$tools/package.json" ] || echo '{"private": true}' > "$tools/package.json"
+  (cd "$tools" && npm install --silent --no-audit --no-fund --no-save mermaid@11.17.2 jsdom@24.1.3 >/dev/null)
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
@@ -19,7 +26,8 @@ for dir in "$source"/fixtures/reconstruction/*/; do
     echo "$case: dot did not write a PNG"; status=1; continue
   fi
   echo "$case: $(wc -c < "$work/$case.png") bytes of PNG"
-  "$kedrolint" graph "$dir" --format mermaid 2>/dev/null | grep -q '^flowchart LR$' || { echo "$case: no Mermaid flowchart"; status=1; }
+  "$kedrolint" graph "$dir" --format mermaid --output "$work/$case.mmd" 2>/dev/null || { echo "$case: no Mermaid"; status=1; }
   [ -n "${KEDROLINT_KEEP_PNG:-}" ] && mkdir -p "$KEDROLINT_KEEP_PNG" && cp "$work/$case.png" "$KEDROLINT_KEEP_PNG/"
 done
+node "$source/tests/integration/mermaid_parse.mjs" "$tools" "$work"/*.mmd || status=1
 exit $status

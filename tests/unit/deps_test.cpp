@@ -100,3 +100,14 @@ TEST_CASE("declared requirements no pipeline needs are listed", "[deps]") {
   for (const auto* r : model::unused_requirements(f.declared, all)) unused.push_back(r->text);
   CHECK(unused == std::vector<std::string>{"ipython>=8.10", "pytest"});
 }
+
+TEST_CASE("a kedro-datasets extra provides the libraries it installs, also to nodes without its datasets", "[deps]") {
+  Fixture f;
+  const auto& nodes = f.result.project.pipelines.at("data_processing").pipeline->nodes;
+  const auto lambda = std::find_if(nodes.begin(), nodes.end(), [](const auto& n) { return n->func.is_lambda; });
+  REQUIRE(lambda != nodes.end());
+  // The lambda reads a MemoryDataset, but its module imports the nodes module, which imports pandas.
+  const auto d = model::dependencies_of(f.result.project, {*lambda}, f.declared);
+  CHECK(requirement_of(d, "pandas") == "kedro-datasets[pandas-csvdataset,pandas-parquetdataset]>=3.0");
+  CHECK(requirement_of(d, "kedro_datasets") == "<not needed>");
+}
