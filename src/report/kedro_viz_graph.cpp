@@ -48,7 +48,7 @@ std::string_view to_string(NodeType type) {
 }
 
 Graph::Graph(const model::Project& project, std::vector<std::string> pipelines)
-    : project_(project), pipelines_(std::move(pipelines)) {
+    : project_(project), pipelines_(std::move(pipelines)), layers_(dataset_layers(project)) {
   for (const auto& name : pipelines_) {
     const auto& reg = project.pipelines.at(name);
     std::vector<model::NodePtr> nodes = reg.order.order;
@@ -201,7 +201,7 @@ GraphNode& Graph::add_dataset(PipelineState& state, const std::string& pipeline,
   GraphNode node;
   node.id = dataset_id(name);
   node.dataset = name;
-  node.layer = dataset_layer(project_, name);
+  if (auto it = layers_.find(std::string(model::strip_transcoding(name))); it != layers_.end()) node.layer = it->second;
   if (auto it = state.node_modular_pipelines.find(node.id); it != state.node_modular_pipelines.end()) {
     node.modular_pipelines = it->second;
   } else {
@@ -270,9 +270,9 @@ void Graph::drop_cyclic_inputs(PipelineState& state) {
   for (const auto& [id, mp] : state.tree) {
     if (id != kRoot) order.push_back(id);
   }
+  std::map<std::string, std::set<std::string>> next;
+  for (const auto& [from, to] : state.edges) next[from].insert(to);
   for (const auto& id : order) {
-    std::map<std::string, std::vector<std::string>> next;
-    for (const auto& [from, to] : state.edges) next[from].push_back(to);
     std::set<std::string> reached;
     std::vector<std::string> stack{id};
     while (!stack.empty()) {
@@ -286,6 +286,7 @@ void Graph::drop_cyclic_inputs(PipelineState& state) {
       if (!reached.count(in)) continue;
       state.edges.erase({in, id});
       state.dependencies[in].erase(id);
+      next[in].erase(id);
     }
   }
 }

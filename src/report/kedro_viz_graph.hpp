@@ -89,6 +89,7 @@ class Graph {
   std::vector<std::string> order_;
   std::set<std::string> tags_;
   std::map<std::string, PipelineState> states_;
+  std::map<std::string, Json> layers_;  ///< by transcoding-stripped dataset name
 };
 
 }  // namespace kedrolint::report::viz

@@ -139,18 +139,18 @@ std::string dataset_type(const model::Project& project, const std::string& datas
   return abbreviated(d->resolved.qualified);
 }
 
-std::optional<Json> dataset_layer(const model::Project& project, const std::string& dataset) {
-  const std::string_view base = model::strip_transcoding(dataset);
-  std::optional<Json> layer;
+std::map<std::string, Json> dataset_layers(const model::Project& project) {
+  std::map<std::string, Json> out;
   for (const auto& [name, d] : project.datasets) {
-    if (model::strip_transcoding(name) != base || !d.entry || !d.entry->config) continue;
+    if (!d.entry || !d.entry->config) continue;
     const auto* metadata = d.entry->config->get("metadata");
     const auto* viz = metadata ? metadata->get("kedro-viz") : nullptr;
     const auto* value = viz ? viz->get("layer") : nullptr;
     if (!value) continue;
-    layer = value->is_string() ? Json(fill_placeholders(value->text, d)) : config_json(*value);
+    out[std::string(model::strip_transcoding(name))] =
+        value->is_string() ? Json(fill_placeholders(value->text, d)) : config_json(*value);
   }
-  return layer;
+  return out;
 }
 
 std::optional<std::string> dataset_filepath(const model::Project& project, const std::string& dataset) {

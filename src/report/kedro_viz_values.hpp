@@ -1,6 +1,7 @@
 #pragma once
 // The values Kedro-Viz reads from the loaded catalog, parameters and
 // functions, taken from the model instead (kedro_viz/models/, data_access/).
+#include <map>
 #include <optional>
 #include <string>
 
@@ -31,9 +32,10 @@ Json parameter_value(const model::Project& project, const std::string& dataset);
 /// name (`pandas.csv_dataset.CSVDataset`); for a class that cannot be loaded,
 /// Kedro-Viz's stand-in `integrations.utils.UnavailableDataset`.
 std::string dataset_type(const model::Project& project, const std::string& dataset);
-/// The `metadata: kedro-viz: layer:` of the dataset's catalog entry or
-/// factory pattern (placeholders filled in), by transcoding-stripped name.
-std::optional<Json> dataset_layer(const model::Project& project, const std::string& dataset);
+/// Kedro-Viz's `layers_mapping`: the `metadata: kedro-viz: layer:` of each
+/// dataset's catalog entry or factory pattern (placeholders filled in), by
+/// transcoding-stripped name.
+std::map<std::string, Json> dataset_layers(const model::Project& project);
 /// The `filepath` (or `path`) a dataset describes, made absolute under the
 /// project root like KedroContext does, without its protocol; nullopt when
 /// the dataset has none.
