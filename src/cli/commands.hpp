@@ -15,5 +15,7 @@ Runner add_profile_command(CLI::App& app);
 Runner add_groups_command(CLI::App& app);
 Runner add_artifacts_command(CLI::App& app);
 Runner add_lsp_command(CLI::App& app);
+Runner add_graph_command(CLI::App& app);
+Runner add_deps_command(CLI::App& app);
 
 }  // namespace kedrolint::cli

@@ -14,7 +14,9 @@ int main(int argc, char** argv) {
   add(cli::add_artifacts_command(app));
   add(cli::add_catalog_command(app));
   add(cli::add_check_command(app));
+  add(cli::add_deps_command(app));
   add(cli::add_export_command(app));
+  add(cli::add_graph_command(app));
   add(cli::add_groups_command(app));
   add(cli::add_lsp_command(app));
   add(cli::add_profile_command(app));

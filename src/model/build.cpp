@@ -5,6 +5,7 @@
 
 #include "model/catalog_build.hpp"
 #include "model/evaluate.hpp"
+#include "model/module_imports_scan.hpp"
 #include "project/read_problem.hpp"
 #include "python/source_store.hpp"
 #include "suppress/directives.hpp"
@@ -52,6 +53,9 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
   project.timings.evaluate_seconds = seconds(start);
   for (auto& f : store.findings()) project.findings.push_back(std::move(f));
   for (const auto* src : store.all()) project.python_files.push_back(src->file->path());
+  if (project.layout.has_package()) {
+    project.module_imports = scan_module_imports(store, python::ModuleIndex(project.layout.source_dir));
+  }
   start = Clock::now();
   if (project.layout.pyproject && loader) build_catalog(project, sources, *loader);
   project.timings.catalog_seconds = seconds(start);

@@ -276,6 +276,7 @@ void register_pipelines(Project& project, python::Interpreter& interp) {
       reg.pipeline = p;
     }
     reg.order = toposort(reg.pipeline->nodes);
+    if (!project.pipelines.count(reg.name)) project.registration_order.push_back(reg.name);
     project.pipelines[reg.name] = std::move(reg);
   }
 }

@@ -18,10 +18,12 @@ std::string python_list_repr(const std::vector<DatasetRef>& items) {
   return out + "]";
 }
 
-std::string sha256_hex(std::string_view text) {
+namespace {
+
+std::string hex_digest(std::string_view text, const EVP_MD* md) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
+  EVP_Digest(text.data(), text.size(), digest, &length, md, nullptr);
   std::string out;
   char buf[3];
   for (unsigned int i = 0; i < length; ++i) {
@@ -30,6 +32,11 @@ std::string sha256_hex(std::string_view text) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string sha256_hex(std::string_view text) { return hex_digest(text, EVP_sha256()); }
+std::string sha1_hex(std::string_view text) { return hex_digest(text, EVP_sha1()); }
 
 std::string readable_func_name(const FuncInfo& func) {
   if (func.has_name) return func.name;
@@ -45,6 +52,16 @@ std::string join_names(const std::vector<DatasetRef>& items, char sep) {
     out += items[i].name;
   }
   return out + "]";
+}
+
+// `<func>(<in>) -> <out>` of `str(node)`; "None" when the raw inputs/outputs
+// are falsy.
+std::string call_str(const Node& node, const project::KedroVersion& version) {
+  const char sep = version.at_least(0, 19) ? ';' : ',';
+  const std::string in = node.inputs_form == IoForm::None || node.inputs.empty() ? "None" : join_names(node.inputs, sep);
+  const std::string out =
+      node.outputs_form == IoForm::None || node.outputs.empty() ? "None" : join_names(node.outputs, sep);
+  return readable_func_name(node.func) + "(" + in + ") -> " + out;
 }
 
 }  // namespace
@@ -63,12 +80,13 @@ std::optional<std::string> default_node_name(const Node& node, const project::Ke
     }
     return base + "__" + sha256_hex(key).substr(0, 8);
   }
-  // 0.18 / 0.19: str(node); "None" when the raw inputs/outputs are falsy.
-  const char sep = version.at_least(0, 19) ? ';' : ',';
-  const std::string in = node.inputs_form == IoForm::None || node.inputs.empty() ? "None" : join_names(node.inputs, sep);
-  const std::string out =
-      node.outputs_form == IoForm::None || node.outputs.empty() ? "None" : join_names(node.outputs, sep);
-  return readable_func_name(node.func) + "(" + in + ") -> " + out;
+  // 0.18 / 0.19: str(node) of a node without `_name`.
+  return call_str(node, version);
+}
+
+std::string node_str(const Node& node, const project::KedroVersion& version) {
+  const bool named = node.explicit_name && !node.explicit_name->empty();
+  return (named ? *node.explicit_name + ": " : std::string()) + call_str(node, version);
 }
 
 bool is_valid_kedro_name(std::string_view text) {

@@ -10,6 +10,7 @@ namespace kedrolint::model {
 /// Python's repr of a list of str: `['a', 'b']`.
 std::string python_list_repr(const std::vector<DatasetRef>& items);
 std::string sha256_hex(std::string_view text);
+std::string sha1_hex(std::string_view text);
 
 /// Kedro's `_func_name`: `__name__`, or `<partial>` for a partial object
 /// without one.
@@ -26,6 +27,11 @@ std::optional<std::string> default_node_name(const Node& node, const project::Ke
 /// Kedro's `re.match(r"[\w\.-]+$", text)` for node names and tags: letters,
 /// digits, `_`, `.` and `-` only (Unicode letters and digits count).
 bool is_valid_kedro_name(std::string_view text);
+
+/// Kedro's `str(node)`: `[<_name>: ]<func>([a;b]) -> [c]`, `None` for falsy
+/// raw inputs/outputs, joined with `,` before 0.19 (kedro/pipeline/node.py
+/// `Node.__str__`). Kedro-Viz ids task nodes by its sha1.
+std::string node_str(const Node& node, const project::KedroVersion& version);
 
 /// `node.name`: explicit or default, prefixed by the node's namespace.
 std::optional<std::string> full_node_name(const Node& node, const project::KedroVersion& version);

@@ -38,6 +38,13 @@ struct FuncInfo {
   Signature signature;  ///< as `inspect.signature(func, follow_wrapped=False)` sees it
   std::string return_annotation;
   core::Span def_span;  ///< the function's name in its `def`, when in the project
+  /// What `inspect.getsource` shows of the function a decorator wraps: the
+  /// `def` with its decorators, or the lambda; empty for partials and
+  /// functions outside the project.
+  core::Span source_span;
+  /// The `def` of the function object itself, a decorator's wrapper for a
+  /// decorated function (`inspect.getfile` reads its file).
+  core::Span object_span;
 
   /// "module:qualname" as the oracle writes it, or empty (null) when unknown.
   [[nodiscard]] std::string qualified() const {

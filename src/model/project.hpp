@@ -13,6 +13,7 @@
 #include "model/deploy.hpp"
 #include "model/pipeline.hpp"
 #include "model/kedro_error.hpp"
+#include "model/module_imports.hpp"
 #include "project/layout.hpp"
 #include "suppress/directives.hpp"
 
@@ -39,6 +40,8 @@ struct Project {
   std::map<core::FileId, std::vector<suppress::Directive>> directives;
   /// Registered pipelines by name; empty when the registry could not be read.
   std::map<std::string, RegisteredPipeline> pipelines;
+  /// The registered names in the order of the dict `register_pipelines()` returned.
+  std::vector<std::string> registration_order;
   bool registry_evaluated = false;
   /// What Kedro itself would raise while building the pipelines.
   std::vector<KedroError> kedro_errors;
@@ -78,6 +81,8 @@ struct Project {
   std::optional<Deployment> deployment;
   /// Python files the evaluation parsed (those the registry reaches).
   std::vector<std::filesystem::path> python_files;
+  /// The import statements of each of those files, by module name.
+  ModuleImportMap module_imports;
   /// Where the time went, for `kedrolint profile`.
   struct Timings {
     double evaluate_seconds = 0;  ///< parsing the reachable Python files and evaluating the registry

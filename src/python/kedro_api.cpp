@@ -139,6 +139,15 @@ std::string uncertain_inputs_order(const model::Node& node) {
          "`, which is not known statically";
 }
 
+// The source `inspect.getsource` shows for a function: its `def` with the
+// decorators above it (co_firstlineno is the first decorator's line).
+core::Span source_span_of(const FunctionObj& fn) {
+  if (!fn.source || fn.node.null()) return {};
+  parse::ts::Node def = fn.node;
+  if (def.parent().is("decorated_definition")) def = def.parent();
+  return fn.source->span(def);
+}
+
 }  // namespace
 
 Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_class) {
@@ -177,8 +186,10 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_c
     node->func.is_lambda = fn.is_lambda;
     node->func.signature = fn.signature;
     node->func.return_annotation = fn.return_annotation;
-    node->func.def_span = fn.wrapped && fn.wrapped->is<FunctionPtr>() ? fn.wrapped->as<FunctionPtr>()->def_span
-                                                                       : fn.def_span;
+    const FunctionObj& original = fn.wrapped && fn.wrapped->is<FunctionPtr>() ? *fn.wrapped->as<FunctionPtr>() : fn;
+    node->func.def_span = original.def_span;
+    node->func.source_span = source_span_of(original);
+    node->func.object_span = source_span_of(fn);
   } else if (func.is<PartialPtr>()) {
     const auto& p = *func.as<PartialPtr>();
     node->func.is_partial = true;
