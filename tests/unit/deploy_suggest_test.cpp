@@ -22,8 +22,9 @@ model::NodePtr make_node(const std::string& name, std::vector<std::string> ins, 
 void add_dataset(model::Project& project, const std::string& name, std::optional<std::string> path) {
   model::ResolvedDataset d;
   d.name = name;
-  d.persisted = path.has_value();
-  d.filepath = std::move(path);
+  d.persisted = d.stored = path.has_value();
+  d.filepath = path;
+  d.stored_at = std::move(path);
   project.datasets[name] = d;
 }
 

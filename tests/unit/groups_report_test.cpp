@@ -27,9 +27,10 @@ void add_dataset(model::Project& project, const std::string& name, bool persiste
                  bool symbolic = false) {
   model::ResolvedDataset d;
   d.name = name;
-  d.persisted = persisted;
-  d.filepath = std::move(path);
-  d.filepath_symbolic = symbolic;
+  d.persisted = d.stored = persisted;
+  d.filepath = path;
+  d.filepath_symbolic = d.stored_at_symbolic = symbolic;
+  d.stored_at = std::move(path);
   project.datasets[name] = d;
 }
 
