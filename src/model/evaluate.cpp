@@ -47,8 +47,8 @@ void imported_modules(const parse::PythonSource& src, const std::string& module,
     const ts::Node n = stack.back();
     stack.pop_back();
     if (n.is("import_statement")) {
-      for (std::uint32_t i = 0; i < n.named_child_count(); ++i) {
-        ts::Node c = n.named_child(i);
+      for (const ts::Node child : n.named_children()) {
+        ts::Node c = child;
         if (c.is("aliased_import")) c = c.field("name");
         if (c.is("dotted_name")) out.emplace_back(src.text(c));
       }
@@ -60,9 +60,9 @@ void imported_modules(const parse::PythonSource& src, const std::string& module,
       if (m.is("relative_import")) {
         int level = 0;
         std::string rest;
-        for (std::uint32_t i = 0; i < m.named_child_count(); ++i) {
-          if (m.named_child(i).is("import_prefix")) level = static_cast<int>(src.text(m.named_child(i)).size());
-          if (m.named_child(i).is("dotted_name")) rest = std::string(src.text(m.named_child(i)));
+        for (const ts::Node child : m.named_children()) {
+          if (child.is("import_prefix")) level = static_cast<int>(src.text(child).size());
+          if (child.is("dotted_name")) rest = std::string(src.text(child));
         }
         auto resolved = python::resolve_relative(module, is_package, level, rest);
         if (!resolved) continue;
@@ -71,15 +71,16 @@ void imported_modules(const parse::PythonSource& src, const std::string& module,
         base = std::string(src.text(m));
       }
       out.push_back(base);
-      for (std::uint32_t i = 0; i < n.named_child_count(); ++i) {
-        ts::Node c = n.named_child(i);
+      for (const ts::Node child : n.named_children()) {
+        ts::Node c = child;
         if (c == m) continue;
         if (c.is("aliased_import")) c = c.field("name");
         if (c.is("dotted_name")) out.push_back(base + "." + std::string(src.text(c)));
       }
       continue;
     }
-    for (std::uint32_t i = n.named_child_count(); i-- > 0;) stack.push_back(n.named_child(i));
+    const auto children = n.named_children();
+    stack.insert(stack.end(), children.rbegin(), children.rend());
   }
   (void)index;
 }

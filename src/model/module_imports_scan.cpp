@@ -29,8 +29,7 @@ bool is_type_checking(std::string_view condition) {
 // An `except` that catches a failed import: ImportError, its subclass
 // ModuleNotFoundError, or anything broader.
 bool catches_import_error(const parse::PythonSource& src, ts::Node try_stmt) {
-  for (std::uint32_t i = 0; i < try_stmt.named_child_count(); ++i) {
-    const ts::Node c = try_stmt.named_child(i);
+  for (const ts::Node c : try_stmt.named_children()) {
     if (!c.is("except_clause")) continue;
     const ts::Node what = c.named_child_count() ? c.named_child(0) : ts::Node();
     if (what.null() || what.is("block")) return true;  // bare `except:`
@@ -55,8 +54,8 @@ struct Scanner {
   }
 
   void import_statement(ts::Node n, const Context& ctx) {
-    for (std::uint32_t i = 0; i < n.named_child_count(); ++i) {
-      ts::Node c = n.named_child(i);
+    for (const ts::Node child : n.named_children()) {
+      ts::Node c = child;
       if (c.is("aliased_import")) c = c.field("name");
       if (!c.is("dotted_name")) continue;
       ImportRef ref;
@@ -71,9 +70,9 @@ struct Scanner {
     if (m.is("relative_import")) {
       int level = 0;
       std::string rest;
-      for (std::uint32_t i = 0; i < m.named_child_count(); ++i) {
-        if (m.named_child(i).is("import_prefix")) level = static_cast<int>(src.text(m.named_child(i)).size());
-        if (m.named_child(i).is("dotted_name")) rest = std::string(src.text(m.named_child(i)));
+      for (const ts::Node child : m.named_children()) {
+        if (child.is("import_prefix")) level = static_cast<int>(src.text(child).size());
+        if (child.is("dotted_name")) rest = std::string(src.text(child));
       }
       auto resolved = python::resolve_relative(out.module, out.is_package, level, rest);
       if (!resolved) return;
@@ -82,8 +81,8 @@ struct Scanner {
       ref.module = std::string(src.text(m));
     }
     if (ref.module == "__future__") return;
-    for (std::uint32_t i = 0; i < n.named_child_count(); ++i) {
-      ts::Node c = n.named_child(i);
+    for (const ts::Node child : n.named_children()) {
+      ts::Node c = child;
       if (c == m) continue;
       if (c.is("aliased_import")) c = c.field("name");
       if (c.is("dotted_name")) ref.submodules.push_back(ref.module + "." + std::string(src.text(c)));
@@ -100,8 +99,7 @@ struct Scanner {
       Context inside = ctx;
       inside.type_checking = true;
       walk(n.field("consequence"), inside);
-      for (std::uint32_t i = 0; i < n.named_child_count(); ++i) {
-        const ts::Node c = n.named_child(i);
+      for (const ts::Node c : n.named_children()) {
         if (c.is("elif_clause") || c.is("else_clause")) walk(c, ctx);
       }
       return;
@@ -110,13 +108,12 @@ struct Scanner {
       Context inside = ctx;
       inside.optional = true;
       walk(n.field("body"), inside);
-      for (std::uint32_t i = 0; i < n.named_child_count(); ++i) {
-        const ts::Node c = n.named_child(i);
+      for (const ts::Node c : n.named_children()) {
         if (c != n.field("body")) walk(c, ctx);
       }
       return;
     }
-    for (std::uint32_t i = 0; i < n.named_child_count(); ++i) walk(n.named_child(i), ctx);
+    for (const ts::Node child : n.named_children()) walk(child, ctx);
   }
 };
 

@@ -44,9 +44,9 @@ class IndentChecker {
       const auto [n, owner] = stack.back();
       stack.pop_back();
       if (n.is("module") || n.is("block")) check_body(n, owner);
-      for (std::uint32_t i = n.named_child_count(); i-- > 0;) {
-        const ts::Node c = n.named_child(i);
-        if (may_hold_blocks(c.type())) stack.emplace_back(c, n);
+      const auto children = n.named_children();
+      for (auto c = children.rbegin(); c != children.rend(); ++c) {
+        if (may_hold_blocks(c->type())) stack.emplace_back(*c, n);
       }
     }
     return std::move(first_);
@@ -82,8 +82,7 @@ class IndentChecker {
 
   void check_body(ts::Node body, ts::Node owner) {
     std::vector<ts::Node> statements;
-    for (std::uint32_t i = 0; i < body.named_child_count(); ++i) {
-      const ts::Node c = body.named_child(i);
+    for (const ts::Node c : body.named_children()) {
       if (!c.is("comment") && !c.is_error() && !c.is_missing()) statements.push_back(c);
     }
     if (body.is("block") && statements.empty()) {

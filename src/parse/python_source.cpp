@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "parse/python_indentation.hpp"
+#include "parse/python_nesting.hpp"
 
 namespace kedrolint::parse {
 namespace {
@@ -31,6 +32,9 @@ PythonSource parse_python(ts::PythonParser& parser, const core::SourceFile& file
     return out;
   }
   out.error = first_indentation_error(file, root);
+  if (auto nesting = too_many_nested_parentheses(file); nesting && (!out.error || nesting->span.begin < out.error->span.begin)) {
+    out.error = std::move(nesting);
+  }
   if (!root.has_error()) return out;
   // Iterative walk: input may nest thousands of levels deep.
   std::vector<ts::Node> stack{root};
@@ -47,7 +51,8 @@ PythonSource parse_python(ts::PythonParser& parser, const core::SourceFile& file
       return out;
     }
     if (!n.has_error()) continue;
-    for (std::uint32_t i = n.child_count(); i-- > 0;) stack.push_back(n.child(i));
+    const auto children = n.children();
+    stack.insert(stack.end(), children.rbegin(), children.rend());
   }
   if (!out.error) out.error = SyntaxError{file.span(0, 0), "invalid syntax"};
   return out;

@@ -4,6 +4,27 @@ extern "C" const TSLanguage* tree_sitter_python(void);
 
 namespace kedrolint::parse::ts {
 
+namespace {
+
+std::vector<Node> children_of(TSNode node, bool named_only) {
+  std::vector<Node> out;
+  if (ts_node_is_null(node)) return out;
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      const TSNode child = ts_tree_cursor_current_node(&cursor);
+      if (!named_only || ts_node_is_named(child)) out.emplace_back(child);
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+  return out;
+}
+
+}  // namespace
+
+std::vector<Node> Node::named_children() const { return children_of(raw_, true); }
+std::vector<Node> Node::children() const { return children_of(raw_, false); }
+
 PythonParser::PythonParser() : raw_(ts_parser_new()) {
   ready_ = ts_parser_set_language(raw_.get(), tree_sitter_python());
   // Bounded time on hostile input: tree-sitter gives up after this long.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include <tree_sitter/api.h>
 
@@ -30,6 +31,12 @@ class Node {
   [[nodiscard]] std::uint32_t named_child_count() const { return ts_node_named_child_count(raw_); }
   [[nodiscard]] Node child(std::uint32_t i) const { return Node(ts_node_child(raw_, i)); }
   [[nodiscard]] Node named_child(std::uint32_t i) const { return Node(ts_node_named_child(raw_, i)); }
+  /// The named children in order. Loop over these, not named_child(i):
+  /// tree-sitter 0.20 finds child i by walking from the first, so indexing
+  /// a 3-million-item list literal item by item never finishes.
+  [[nodiscard]] std::vector<Node> named_children() const;
+  /// All children in order, anonymous tokens included (same reason).
+  [[nodiscard]] std::vector<Node> children() const;
   [[nodiscard]] Node field(std::string_view name) const {
     return Node(ts_node_child_by_field_name(raw_, name.data(), static_cast<std::uint32_t>(name.size())));
   }

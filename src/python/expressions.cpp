@@ -86,8 +86,8 @@ Value Interpreter::eval_inner(ts::Node expr, Frame& f) {
   if (t == "list" || t == "tuple" || t == "set" || t == "expression_list") return eval_display(expr, f);
   if (t == "dictionary") return eval_dict(expr, f);
   if (t == "parenthesized_expression") {
-    for (std::uint32_t i = 0; i < expr.named_child_count(); ++i) {
-      if (!expr.named_child(i).is("comment")) return eval(expr.named_child(i), f);
+    for (const ts::Node child : expr.named_children()) {
+      if (!child.is("comment")) return eval(child, f);
     }
     return make_unknown("empty parentheses", span);
   }
@@ -194,8 +194,7 @@ std::optional<std::vector<Arg>> Interpreter::eval_arguments(ts::Node arguments, 
     args.push_back(Arg{std::nullopt, eval(arguments, f), f.src->span(arguments)});
     return args;
   }
-  for (std::uint32_t i = 0; i < arguments.named_child_count(); ++i) {
-    const ts::Node a = arguments.named_child(i);
+  for (const ts::Node a : arguments.named_children()) {
     const core::Span span = f.src->span(a);
     if (a.is("comment")) continue;
     if (a.is("keyword_argument")) {
@@ -268,8 +267,7 @@ std::optional<std::vector<Value>> Interpreter::iterate(const Value& v, core::Spa
 Value Interpreter::eval_display(ts::Node expr, Frame& f) {
   const core::Span span = f.src->span(expr);
   std::vector<Value> items;
-  for (std::uint32_t i = 0; i < expr.named_child_count(); ++i) {
-    const ts::Node c = expr.named_child(i);
+  for (const ts::Node c : expr.named_children()) {
     if (c.is("comment")) continue;
     if (c.is("list_splat") || c.is("parenthesized_list_splat")) {
       Value unknown;
@@ -301,8 +299,7 @@ Value Interpreter::eval_display(ts::Node expr, Frame& f) {
 Value Interpreter::eval_dict(ts::Node expr, Frame& f) {
   const core::Span span = f.src->span(expr);
   auto dict = std::make_shared<DictObj>();
-  for (std::uint32_t i = 0; i < expr.named_child_count(); ++i) {
-    const ts::Node c = expr.named_child(i);
+  for (const ts::Node c : expr.named_children()) {
     if (c.is("pair")) {
       const Value key = eval(c.field("key"), f);
       if (!hash_key(key)) return key.is_unknown() ? key : make_unknown("unhashable dict key", f.src->span(c));
@@ -323,8 +320,7 @@ Value Interpreter::eval_comprehension(ts::Node expr, Frame& f) {
   inner.locals->parent = f.locals;
   inner.module_level = false;
   std::vector<ts::Node> clauses;
-  for (std::uint32_t i = 0; i < expr.named_child_count(); ++i) {
-    const ts::Node c = expr.named_child(i);
+  for (const ts::Node c : expr.named_children()) {
     if (c.is("for_in_clause") || c.is("if_clause")) clauses.push_back(c);
   }
   const auto t = expr.type();
@@ -662,9 +658,9 @@ Value Interpreter::eval_string(ts::Node expr, Frame& f) {
   const core::Span span = f.src->span(expr);
   if (expr.is("concatenated_string")) {
     std::string out;
-    for (std::uint32_t i = 0; i < expr.named_child_count(); ++i) {
-      if (!expr.named_child(i).is("string")) continue;
-      const Value part = eval_string(expr.named_child(i), f);
+    for (const ts::Node child : expr.named_children()) {
+      if (!child.is("string")) continue;
+      const Value part = eval_string(child, f);
       if (!part.is_str()) return part;
       out += part.str();
     }
@@ -672,8 +668,7 @@ Value Interpreter::eval_string(ts::Node expr, Frame& f) {
   }
   bool fstring = false, raw = false;
   std::string out;
-  for (std::uint32_t i = 0; i < expr.child_count(); ++i) {
-    const ts::Node c = expr.child(i);
+  for (const ts::Node c : expr.children()) {
     const auto t = c.type();
     if (t == "string_start") {
       for (const char ch : f.src->text(c)) {

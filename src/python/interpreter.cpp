@@ -33,26 +33,26 @@ void bound_names(ts::Node n, const parse::PythonSource& src, std::vector<std::pa
   } else if (t == "augmented_assignment") {
     bound_names(n.field("left"), src, out);
   } else if (t == "expression_statement") {
-    for (std::uint32_t i = 0; i < n.named_child_count(); ++i) bound_names(n.named_child(i), src, out);
+    for (const ts::Node child : n.named_children()) bound_names(child, src, out);
   } else if (t == "pattern_list" || t == "tuple_pattern" || t == "list_pattern" || t == "expression_list" ||
              t == "list_splat_pattern" || t == "parenthesized_expression" || t == "tuple" || t == "list") {
-    for (std::uint32_t i = 0; i < n.named_child_count(); ++i) bound_names(n.named_child(i), src, out);
+    for (const ts::Node child : n.named_children()) bound_names(child, src, out);
   } else if (t == "function_definition" || t == "class_definition") {
     bound_names(n.field("name"), src, out);
   } else if (t == "decorated_definition") {
     bound_names(n.field("definition"), src, out);
   } else if (t == "for_statement") {
     bound_names(n.field("left"), src, out);
-    for (std::uint32_t i = 0; i < n.named_child_count(); ++i) {
-      if (n.named_child(i).is("block")) bound_names(n.named_child(i), src, out);
+    for (const ts::Node child : n.named_children()) {
+      if (child.is("block")) bound_names(child, src, out);
     }
   } else if (t == "if_statement" || t == "block" || t == "elif_clause" || t == "else_clause" || t == "try_statement" ||
              t == "with_statement" || t == "while_statement" || t == "finally_clause" || t == "except_clause") {
-    for (std::uint32_t i = 0; i < n.named_child_count(); ++i) bound_names(n.named_child(i), src, out);
+    for (const ts::Node child : n.named_children()) bound_names(child, src, out);
   } else if (t == "import_statement" || t == "import_from_statement") {
-    for (std::uint32_t i = 0; i < n.named_child_count(); ++i) {
-      const ts::Node c = n.named_child(i);
-      if (n.field_name_of_child(i) == "module_name") continue;
+    const ts::Node module_name = n.field("module_name");
+    for (const ts::Node c : n.named_children()) {
+      if (c == module_name) continue;
       if (c.is("aliased_import")) {
         bound_names(c.field("alias"), src, out);
       } else if (c.is("dotted_name") && c.named_child_count() > 0) {
@@ -72,8 +72,8 @@ bool contains_yield(ts::Node n) {
   if (n.null()) return false;
   if (n.is("yield")) return true;
   if (n.is("function_definition") || n.is("lambda") || n.is("class_definition")) return false;
-  for (std::uint32_t i = 0; i < n.named_child_count(); ++i) {
-    if (contains_yield(n.named_child(i))) return true;
+  for (const ts::Node child : n.named_children()) {
+    if (contains_yield(child)) return true;
   }
   return false;
 }
@@ -180,8 +180,8 @@ void Interpreter::execute_module(const ModulePtr& module) {
   f.src = module->source;
   f.module_level = true;
   const ts::Node root = module->source->tree.root();
-  for (std::uint32_t i = 0; i < root.named_child_count(); ++i) {
-    if (!exec_stmt_at_module_level(root.named_child(i), f)) {
+  for (const ts::Node child : root.named_children()) {
+    if (!exec_stmt_at_module_level(child, f)) {
       if (module->failure.reported) break;
       const auto& failure = module->failure;
       std::optional<std::string> help;
@@ -215,8 +215,8 @@ bool Interpreter::exec_stmt_at_module_level(ts::Node stmt, Frame& f) {
 }
 
 Interpreter::Flow Interpreter::exec_block(ts::Node block, Frame& f) {
-  for (std::uint32_t i = 0; i < block.named_child_count(); ++i) {
-    const Flow flow = exec_stmt(block.named_child(i), f);
+  for (const ts::Node child : block.named_children()) {
+    const Flow flow = exec_stmt(child, f);
     if (flow != Flow::Normal) return flow;
   }
   return Flow::Normal;
@@ -227,8 +227,7 @@ Interpreter::Flow Interpreter::exec_stmt(ts::Node stmt, Frame& f) {
   step(span);
   const auto t = stmt.type();
   if (t == "expression_statement") {
-    for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
-      const ts::Node c = stmt.named_child(i);
+    for (const ts::Node c : stmt.named_children()) {
       if (c.is("assignment")) {
         exec_assign(c, f);
       } else if (c.is("augmented_assignment")) {
@@ -256,8 +255,7 @@ Interpreter::Flow Interpreter::exec_stmt(ts::Node stmt, Frame& f) {
   if (t == "decorated_definition") {
     const ts::Node def = stmt.field("definition");
     std::vector<Value> decorators;
-    for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
-      const ts::Node d = stmt.named_child(i);
+    for (const ts::Node d : stmt.named_children()) {
       if (d.is("decorator") && d.named_child_count()) decorators.push_back(eval(d.named_child(0), f));
     }
     Value result = def.is("class_definition") ? define_class(def, f) : define_function(def, f, false);
@@ -304,22 +302,21 @@ Interpreter::Flow Interpreter::exec_stmt(ts::Node stmt, Frame& f) {
     return Flow::Normal;
   }
   if (t == "global_statement" || t == "nonlocal_statement") {
-    for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
-      const std::string name(f.src->text(stmt.named_child(i)));
+    for (const ts::Node child : stmt.named_children()) {
+      const std::string name(f.src->text(child));
       (t == "global_statement" ? f.locals->global_names : f.locals->nonlocal_names).insert(name);
     }
     return Flow::Normal;
   }
   if (t == "delete_statement") {
-    for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) exec_delete(stmt.named_child(i), f);
+    for (const ts::Node child : stmt.named_children()) exec_delete(child, f);
     return Flow::Normal;
   }
   if (t == "raise_statement") throw Abort{{"this code raises an exception", span}};
   if (t == "with_statement") {
     // The context managers' values are unknown; the body runs with them bound
     // to Unknown, so only what depends on them is unknown.
-    for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
-      const ts::Node clause = stmt.named_child(i);
+    for (const ts::Node clause : stmt.named_children()) {
       if (!clause.is("with_clause")) continue;
       for (std::uint32_t k = 0; k < clause.named_child_count(); ++k) {
         const ts::Node item = clause.named_child(k);
@@ -348,8 +345,8 @@ void Interpreter::exec_delete(ts::Node target, Frame& f) {
   const auto t = target.type();
   const core::Span span = f.src->span(target);
   if (t == "expression_list" || t == "tuple" || t == "list" || t == "parenthesized_expression") {
-    for (std::uint32_t i = 0; i < target.named_child_count(); ++i) {
-      if (!target.named_child(i).is("comment")) exec_delete(target.named_child(i), f);
+    for (const ts::Node child : target.named_children()) {
+      if (!child.is("comment")) exec_delete(child, f);
     }
     return;
   }
@@ -502,8 +499,7 @@ Interpreter::Flow Interpreter::exec_try(ts::Node stmt, Frame& f) {
 }
 
 ts::Node Interpreter::find_handler(ts::Node stmt, const model::Unknown& raised, Frame& f) {
-  for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
-    const ts::Node clause = stmt.named_child(i);
+  for (const ts::Node clause : stmt.named_children()) {
     if (clause.is("except_group_clause")) {
       throw Abort{{"`except*` handlers are not evaluated statically", f.src->span(clause)}};
     }
@@ -542,15 +538,14 @@ Interpreter::Flow Interpreter::run_handler(ts::Node clause, Frame& f) {
       assign(target, make_unknown("the caught exception object is not evaluated", f.src->span(target)), f);
     }
   }
-  for (std::uint32_t k = 0; k < clause.named_child_count(); ++k) {
-    if (clause.named_child(k).is("block")) return exec_block(clause.named_child(k), f);
+  for (const ts::Node child : clause.named_children()) {
+    if (child.is("block")) return exec_block(child, f);
   }
   return Flow::Normal;
 }
 
 Interpreter::Flow Interpreter::exec_finally(ts::Node stmt, Frame& f) {
-  for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
-    const ts::Node c = stmt.named_child(i);
+  for (const ts::Node c : stmt.named_children()) {
     if (c.is("finally_clause")) {
       for (std::uint32_t k = 0; k < c.named_child_count(); ++k) {
         if (c.named_child(k).is("block")) {
@@ -625,8 +620,8 @@ void Interpreter::assign(ts::Node target, const Value& value, Frame& f) {
   if (t == "pattern_list" || t == "tuple_pattern" || t == "list_pattern" || t == "expression_list" || t == "tuple" ||
       t == "list" || t == "parenthesized_expression") {
     std::vector<ts::Node> targets;
-    for (std::uint32_t i = 0; i < target.named_child_count(); ++i) {
-      if (!target.named_child(i).is("comment")) targets.push_back(target.named_child(i));
+    for (const ts::Node child : target.named_children()) {
+      if (!child.is("comment")) targets.push_back(child);
     }
     if (t == "parenthesized_expression" && targets.size() == 1) {
       assign(targets.front(), value, f);
@@ -775,8 +770,8 @@ Value Interpreter::define_class(ts::Node def, Frame& f) {
   body.src = f.src;
   body.qualprefix = cls->qualname + ".";
   const ts::Node block = def.field("body");
-  for (std::uint32_t i = 0; i < block.named_child_count(); ++i) {
-    if (!exec_stmt_at_module_level(block.named_child(i), body)) throw Abort{f.module->failure};
+  for (const ts::Node child : block.named_children()) {
+    if (!exec_stmt_at_module_level(child, body)) throw Abort{f.module->failure};
   }
   cls->attributes = body.locals;
   return Value(ClassPtr(cls), cls->def_span);
@@ -803,8 +798,7 @@ void Interpreter::throw_if_missing_in_kedro(const std::string& module, const std
 }
 
 void Interpreter::exec_import(ts::Node stmt, Frame& f) {
-  for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
-    const ts::Node c = stmt.named_child(i);
+  for (const ts::Node c : stmt.named_children()) {
     const core::Span span = f.src->span(c);
     if (c.is("aliased_import")) {
       const std::string name(f.src->text(c.field("name")));
@@ -830,8 +824,7 @@ void Interpreter::exec_import_from(ts::Node stmt, Frame& f) {
   if (module_node.is("relative_import")) {
     int level = 0;
     std::string rest;
-    for (std::uint32_t i = 0; i < module_node.named_child_count(); ++i) {
-      const ts::Node c = module_node.named_child(i);
+    for (const ts::Node c : module_node.named_children()) {
       if (c.is("import_prefix")) level = static_cast<int>(f.src->text(c).size());
       if (c.is("dotted_name")) rest = std::string(f.src->text(c));
     }
@@ -859,8 +852,7 @@ void Interpreter::exec_import_from(ts::Node stmt, Frame& f) {
     throw Abort{import_error("cannot import name `" + attr + "` from `" + name + "`", where, attr,
                              core::close_matches(attr, module->globals->order, 3))};
   };
-  for (std::uint32_t i = 0; i < stmt.named_child_count(); ++i) {
-    const ts::Node c = stmt.named_child(i);
+  for (const ts::Node c : stmt.named_children()) {
     if (c == module_node) continue;
     if (c.is("wildcard_import")) {
       if (!module) {
