@@ -90,9 +90,27 @@ TEST_CASE("python: deep nesting does not overflow the stack", "[parse][python]")
   std::string deep = "x = " + std::string(3000, '(') + "1" + std::string(2999, ')') + "\n";
   Parsed p(parser, deep);
   REQUIRE(p.py.error);  // one ')' short
-  std::string ok = "x = " + std::string(500, '[') + std::string(500, ']') + "\n";
-  Parsed q(parser, ok);
-  CHECK_FALSE(q.py.error);
+  std::string balanced = "x = " + std::string(5000, '[') + std::string(5000, ']') + "\n";
+  Parsed q(parser, balanced);
+  REQUIRE(q.py.error);
+  CHECK(q.py.error->message == "too many nested parentheses");
+}
+
+// CPython's tokenizer (MAXLEVEL) accepts 200 open brackets and refuses the 201st.
+TEST_CASE("python: more than 200 open brackets are too many nested parentheses", "[parse][python]") {
+  parse::ts::PythonParser parser;
+  Parsed allowed(parser, "x = " + std::string(100, '(') + std::string(100, '[') + "1" + std::string(100, ']') +
+                             std::string(100, ')') + "\n");
+  CHECK_FALSE(allowed.py.error);
+  Parsed too_deep(parser, "x = " + std::string(201, '{') + std::string(201, '}') + "\n");
+  REQUIRE(too_deep.py.error);
+  CHECK(too_deep.py.error->message == "too many nested parentheses");
+  CHECK(too_deep.pos().column == 4 + 200 + 1);
+  // Brackets in strings, f-strings, bytes and comments are not counted.
+  const std::string text = "s = \"" + std::string(300, '(') + "\" + rb'" + std::string(300, '[') + "' + f\"\"\"" +
+                           std::string(300, '{') + "\"\"\"  # " + std::string(300, '(') + "\n";
+  Parsed quoted(parser, text);
+  CHECK_FALSE(quoted.py.error);
 }
 
 // Python raises IndentationError for both ("expected an indented block after
