@@ -79,8 +79,13 @@ void imported_modules(const parse::PythonSource& src, const std::string& module,
       }
       continue;
     }
+    // Imports are statements: expressions cannot hold one.
     const auto children = n.named_children();
-    stack.insert(stack.end(), children.rbegin(), children.rend());
+    for (auto c = children.rbegin(); c != children.rend(); ++c) {
+      if (parse::may_hold_statements(c->type()) || c->is("import_statement") || c->is("import_from_statement")) {
+        stack.push_back(*c);
+      }
+    }
   }
   (void)index;
 }

@@ -9,17 +9,6 @@ namespace {
 
 // Only these nodes hold blocks; lambdas and expressions never do, so the walk
 // stays on statements.
-bool may_hold_blocks(std::string_view type) {
-  static constexpr std::string_view kTypes[] = {
-      "module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement",
-      "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause",
-      "except_group_clause", "finally_clause", "with_statement", "match_statement", "case_clause"};
-  for (const auto t : kTypes) {
-    if (t == type) return true;
-  }
-  return false;
-}
-
 // CPython's wording: "expected an indented block after 'if' statement on line 3".
 std::string header_name(ts::Node owner) {
   const std::string_view t = owner.type();
@@ -46,7 +35,7 @@ class IndentChecker {
       if (n.is("module") || n.is("block")) check_body(n, owner);
       const auto children = n.named_children();
       for (auto c = children.rbegin(); c != children.rend(); ++c) {
-        if (may_hold_blocks(c->type())) stack.emplace_back(*c, n);
+        if (may_hold_statements(c->type())) stack.emplace_back(*c, n);
       }
     }
     return std::move(first_);

@@ -22,6 +22,17 @@ std::string describe_error(ts::Node node, std::string_view text) {
 
 }  // namespace
 
+bool may_hold_statements(std::string_view type) {
+  static constexpr std::string_view kTypes[] = {
+      "module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement",
+      "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause",
+      "except_group_clause", "finally_clause", "with_statement", "match_statement", "case_clause"};
+  for (const auto t : kTypes) {
+    if (t == type) return true;
+  }
+  return false;
+}
+
 PythonSource parse_python(ts::PythonParser& parser, const core::SourceFile& file) {
   PythonSource out;
   out.file = &file;

@@ -26,4 +26,9 @@ struct PythonSource {
 
 PythonSource parse_python(ts::PythonParser& parser, const core::SourceFile& file);
 
+/// Whether a node of this type can contain statements (a module, a block, a
+/// compound statement or one of its clauses): walks looking for statements
+/// need not descend into anything else.
+bool may_hold_statements(std::string_view type);
+
 }  // namespace kedrolint::parse

@@ -6,9 +6,21 @@ namespace kedrolint::parse::ts {
 
 namespace {
 
+// Below this many children indexing is cheaper than a cursor, which allocates.
+constexpr std::uint32_t kIndexedChildren = 24;
+
 std::vector<Node> children_of(TSNode node, bool named_only) {
   std::vector<Node> out;
   if (ts_node_is_null(node)) return out;
+  const std::uint32_t count = ts_node_child_count(node);
+  out.reserve(count);
+  if (count <= kIndexedChildren) {
+    for (std::uint32_t i = 0; i < count; ++i) {
+      const TSNode child = ts_node_child(node, i);
+      if (!named_only || ts_node_is_named(child)) out.emplace_back(child);
+    }
+    return out;
+  }
   TSTreeCursor cursor = ts_tree_cursor_new(node);
   if (ts_tree_cursor_goto_first_child(&cursor)) {
     do {
