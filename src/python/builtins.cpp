@@ -267,6 +267,9 @@ Value Interpreter::call_builtin(const std::string& name, std::vector<Arg>& args,
     auto items = iterate_arg(pos[0], failure);
     if (!items) return failure;
     Value acc = pos.size() > 1 ? pos[1] : (keyword(args, "start") ? *keyword(args, "start") : Value(std::int64_t{0}));
+    if (acc.is<std::int64_t>() && acc.as<std::int64_t>() == 0) {
+      if (auto joined = pipeline_sum(*items, span)) return *joined;
+    }
     for (const auto& item : *items) acc = binary_op("+", acc, item, span);
     if (!acc.origin.valid()) acc.origin = span;
     return acc;

@@ -184,6 +184,10 @@ class Interpreter {
   Value pipeline_filter(const model::PipelinePtr& p, const std::map<std::string, Arg>& named, core::Span span);
   std::optional<Value> node_attribute(const model::NodePtr& n, const std::string& name, core::Span span);
   Value pipeline_binary(const std::string& op, const Value& a, const Value& b, core::Span span);
+  /// `sum(pipelines)` in one union instead of one per item (the same nodes in
+  /// the same order, since no intermediate pipeline is validated); nullopt
+  /// unless every item is a Pipeline.
+  std::optional<Value> pipeline_sum(const std::vector<Value>& items, core::Span span);
 
   void step(core::Span span);
   ScopePtr new_scope();

@@ -3,6 +3,7 @@
 // kedro/framework/project/__init__.py of the targeted version.
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "core/text.hpp"
 #include "model/kedro_ops.hpp"
@@ -531,6 +532,27 @@ void Interpreter::record_duplicate_node_names(const std::vector<model::NodePtr>&
          {{it->second->span, "a node named `" + n->name + "`"}, {n->span, "another node named `" + n->name + "`"}},
          help});
   }
+}
+
+std::optional<Value> Interpreter::pipeline_sum(const std::vector<Value>& items, core::Span span) {
+  if (items.size() < 2) return std::nullopt;
+  std::size_t total = 0;
+  for (const auto& item : items) {
+    if (!item.is<PipelineValue>()) return std::nullopt;
+    total += item.as<PipelineValue>().pipeline->nodes.size();
+  }
+  std::vector<model::NodePtr> nodes;
+  nodes.reserve(total);
+  std::unordered_set<std::string_view> seen;
+  std::vector<model::Unknown> unknowns;
+  for (const auto& item : items) {
+    const auto& p = *item.as<PipelineValue>().pipeline;
+    for (const auto& n : p.nodes) {
+      if (seen.insert(model::node_identity(*n)).second) nodes.push_back(n);
+    }
+    for (const auto& u : p.unknowns) add_unknown(unknowns, u);
+  }
+  return pipeline_value(std::move(nodes), std::move(unknowns), span);
 }
 
 Value Interpreter::pipeline_binary(const std::string& op, const Value& a, const Value& b, core::Span span) {
