@@ -54,6 +54,7 @@ std::map<std::string, Hit> memory_outputs(const model::Project& project) {
       for (const auto& o : n->outputs) {
         auto it = project.datasets.find(o.name);
         if (it == project.datasets.end() || it->second.stored) continue;
+        if (project.catalog->has_invalid_entry(o.name)) continue;  // KL310 says what is wrong
         auto& hit = hits[o.name];
         hit.in_incomplete |= !reg.pipeline->complete();
         if (!outputs.count(o.name)) {

@@ -48,7 +48,7 @@ void check(const model::Project& project, RuleContext& ctx) {
     for (const auto& n : reg.order.order) {
       for (const auto& in : n->inputs) {
         if (!free.count(in.name) || in.name == "parameters" || in.name.rfind("params:", 0) == 0) continue;
-        if (project.catalog->contains(in.name)) continue;
+        if (project.catalog->contains(in.name) || project.catalog->has_invalid_entry(in.name)) continue;
         auto& use = missing[in.name];
         if (!use.ref) use.ref = &in;
         if (use.pipelines.empty() || use.pipelines.back() != name) use.pipelines.push_back(name);

@@ -100,12 +100,25 @@ std::optional<session::FileFilter> file_filter(const CheckArgs& args, const std:
   return session::FileFilter(files, fs::current_path());
 }
 
+// The version alone does not tell two builds apart: a rebuilt binary with
+// the same version must not serve results the previous one computed.
+std::string build_identity() {
+  std::string id(kVersion);
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return id;
+  const auto size = fs::file_size(exe, ec);
+  const auto mtime = fs::last_write_time(exe, ec);
+  if (ec) return id;
+  return id + "+" + std::to_string(size) + "." + std::to_string(mtime.time_since_epoch().count());
+}
+
 std::optional<session::ResultCache> result_cache(const CheckArgs& args) {
   if (args.no_cache) return std::nullopt;
   if (const char* off = std::getenv("KEDROLINT_NO_CACHE"); off && *off && std::string(off) != "0") return std::nullopt;
   auto dir = session::ResultCache::default_dir();
   if (!dir) return std::nullopt;
-  return session::ResultCache(*dir, std::string(kVersion));
+  return session::ResultCache(*dir, build_identity());
 }
 
 int run_check(const CheckArgs& args) {

@@ -21,7 +21,8 @@ constexpr std::string_view kDuplicateKey = "KL311";
 void leaf_paths(const ConfigPtr& v, const std::string& prefix, std::vector<std::pair<std::string, const ConfigValue*>>& out) {
   for (const auto& [k, child] : v->entries) {
     const std::string path = prefix.empty() ? k : prefix + "." + k;
-    if (child->is_map() && !child->entries.empty()) {
+    // Kedro's _get_all_keys recurses into every dict: an empty one adds no key.
+    if (child->is_map()) {
       leaf_paths(child, path, out);
     } else {
       out.emplace_back(path, child.get());

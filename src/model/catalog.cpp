@@ -163,6 +163,7 @@ Catalog::Catalog(const config::ConfigPtr& catalog, const project::KedroVersion& 
                               "' is not a valid dataset configuration\"",
                           {},
                           std::string("If it is a value for interpolation, start its key with `_`.")});
+      invalid_.insert(name);
       continue;
     }
     const config::ConfigValue* type = value->get("type");
@@ -172,6 +173,7 @@ Catalog::Catalog(const config::ConfigPtr& catalog, const project::KedroVersion& 
                           "catalog configuration\"",
                           {},
                           std::string("Add `type:`, e.g. `type: pandas.CSVDataset`.")});
+      invalid_.insert(name);
       continue;
     }
     entry.type = type->text;

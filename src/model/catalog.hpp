@@ -1,6 +1,7 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -74,8 +75,12 @@ class Catalog {
   /// Patterns in Kedro's match order, the user catch-all last.
   [[nodiscard]] const std::vector<CatalogEntry>& patterns() const { return patterns_; }
   [[nodiscard]] std::vector<std::string> names() const;
+  /// A malformed entry of this name was dropped (KL310): Kedro refuses the
+  /// whole catalog, so rules about the name's dataset have nothing to say.
+  [[nodiscard]] bool has_invalid_entry(const std::string& name) const { return invalid_.count(name) > 0; }
 
  private:
+  std::set<std::string> invalid_;
   std::vector<CatalogEntry> entries_;
   std::map<std::string, std::size_t> by_name_;
   std::vector<CatalogEntry> patterns_;

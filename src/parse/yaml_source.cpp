@@ -256,6 +256,23 @@ const YamlNode* YamlNode::get(std::string_view key) const {
   return found;
 }
 
+// Only notes where a further document starts; its content is ignored.
+class DocumentProbe final : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> start;
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (!start) start = mark;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
 YamlSource parse_yaml(const core::SourceFile& file, std::size_t max_alias_nodes) {
   YamlSource out;
   out.file = &file;
@@ -268,6 +285,19 @@ YamlSource parse_yaml(const core::SourceFile& file, std::size_t max_alias_nodes)
     if (auto rejected = pyyaml_rejection(file, builder.quoted_starts)) {
       out.root = nullptr;
       out.error = std::move(rejected);
+      return out;
+    }
+    // Kedro reads config through PyYAML's single-document loader, which
+    // raises ComposerError on a second document instead of ignoring it.
+    DocumentProbe probe;
+    if (parser.HandleNextDocument(probe)) {
+      const std::uint32_t at =
+          probe.start && probe.start->pos >= 0
+              ? std::min(static_cast<std::uint32_t>(probe.start->pos), static_cast<std::uint32_t>(file.text().size()))
+              : static_cast<std::uint32_t>(file.text().size());
+      out.root = nullptr;
+      out.error = YamlError{file.span(at, at), "expected a single document in the stream, but found another document"};
+      return out;
     }
   } catch (const YAML::DeepRecursion&) {
     out.error = YamlError{file.span(builder.last_start, builder.last_start), std::string(kTooDeep)};

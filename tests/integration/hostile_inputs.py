@@ -43,10 +43,11 @@ def registry_with(body: str) -> str:
 CASES = {}
 
 
-def case(name, path, codes=(), located_in=None):
-    """`located_in`: where the finding must be, when not in `path` itself."""
+def case(name, path, codes=(), located_in=None, needs_permissions=False):
+    """`located_in`: where the finding must be, when not in `path` itself.
+    `needs_permissions`: file modes only bind a user other than root."""
     def register(make):
-        CASES[name] = (path, tuple(codes), located_in or path, make)
+        CASES[name] = (path, tuple(codes), located_in or path, make, needs_permissions)
         return make
     return register
 
@@ -155,7 +156,7 @@ def _(p: Path) -> None:
     os.symlink("/etc/passwd", p)
 
 
-@case("no-conf", "conf")
+@case("no-conf", "conf", ["KL011"], located_in="pyproject.toml")
 def _(p: Path) -> None:
     shutil.rmtree(p)
 
@@ -166,14 +167,35 @@ def _(p: Path) -> None:
     p.mkdir()
 
 
+@case("fifo-yaml", "conf/base/catalog.yml")
+def _(p: Path) -> None:
+    # Opening a FIFO for reading blocks until a writer comes: never read one.
+    # Kedro's loader skips it too (fs.isfile is false), so no finding is due.
+    p.unlink()
+    os.mkfifo(p)
+
+
+@case("unreadable-file", "src/demo/pipeline_registry.py", ["KL008"], needs_permissions=True)
+def _(p: Path) -> None:
+    p.chmod(0)
+
+
+@case("unreadable-folder", "conf/base", ["KL008"], needs_permissions=True)
+def _(p: Path) -> None:
+    p.chmod(0)
+
+
 @case("no-registry", "src/demo/pipeline_registry.py", ["KL007"], located_in="pyproject.toml")
 def _(p: Path) -> None:
     p.unlink()
 
 
 def run(kedrolint: str, name: str) -> list:
-    path, codes, located_in, make = CASES[name]
+    path, codes, located_in, make, needs_permissions = CASES[name]
     problems = []
+    if needs_permissions and os.geteuid() == 0:
+        print(f"{name}: skipped (root reads files whatever their mode)")
+        return problems
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "project"
         skeleton(root)
@@ -185,6 +207,10 @@ def run(kedrolint: str, name: str) -> list:
                                   timeout=LIMIT, env=env)
         except subprocess.TimeoutExpired:
             return [f"{name}: no answer within {LIMIT:.0f} s"]
+        finally:
+            target = root / path  # let TemporaryDirectory remove what a case locked
+            if target.exists() and not target.is_symlink():
+                target.chmod(0o755 if target.is_dir() else 0o644)
         took = time.monotonic() - start
         if proc.returncode not in (0, 1, 2):
             problems.append(f"{name}: exit status {proc.returncode} (a crash?): {proc.stderr.decode(errors='replace')[-500:]}")

@@ -270,10 +270,14 @@ TEST_CASE("yaml: an error column after non-ASCII text is converted from bytes", 
   CHECK(emoji.pos(emoji.yaml.error->span).column == 5);
 }
 
-TEST_CASE("yaml: only the first document is read", "[parse][yaml]") {
+// PyYAML's single-document loader (what Kedro uses) raises ComposerError.
+TEST_CASE("yaml: a second document is an error", "[parse][yaml]") {
   Parsed p("a: 1\n---\nb: 2\n");
-  REQUIRE_FALSE(p.yaml.error);
-  CHECK(keys(*p.yaml.root) == std::vector<std::string>{"a"});
+  REQUIRE(p.yaml.error);
+  CHECK(p.yaml.error->message == "expected a single document in the stream, but found another document");
+  CHECK_FALSE(p.yaml.root);
+  Parsed ended("a: 1\n...\n");
+  CHECK_FALSE(ended.yaml.error);
 }
 
 TEST_CASE("yaml: alias expansion is bounded by max_alias_nodes", "[parse][yaml]") {
