@@ -462,8 +462,9 @@ Value Interpreter::kedro_pipeline(std::vector<Arg>& args, core::Span span, bool 
                             std::vector<model::MappingApplication::Entry>& out, core::Span& where) {
       if (!v || v->is_none()) return;
       where = span_of(b, which, span);
+      // Kedro 0.17 maps `parameters=` keys verbatim; 0.18 adds `params:`.
       auto normalize = [&](const std::string& s) {
-        if (!params || s == "parameters" || s.rfind("params:", 0) == 0) return s;
+        if (!params || !version_.at_least(0, 18) || s == "parameters" || s.rfind("params:", 0) == 0) return s;
         return "params:" + s;
       };
       auto add = [&](const Value& key, const Value& value) {
