@@ -88,8 +88,10 @@ def _load(loader, key: str) -> dict:
     from kedro.config import MissingConfigException
 
     try:
+        if hasattr(loader, "__getitem__"):  # 0.18: the loader's own config_patterns
+            return dict(loader[key] or {})
         return dict(loader.get(f"{key}*", f"{key}*/**", f"**/{key}*") or {})
-    except MissingConfigException:
+    except (KeyError, MissingConfigException):
         return {}
 
 

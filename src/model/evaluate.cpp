@@ -287,7 +287,7 @@ void add_registered(Project& project, const python::DictPtr& dict, core::Span wh
                                                          value.origin.valid() ? value.origin : where});
       reg.pipeline = p;
     }
-    reg.order = toposort(reg.pipeline->nodes);
+    reg.order = toposort(reg.pipeline->nodes, !project.layout.kedro_version.at_least(0, 19, 4));
     if (!project.pipelines.count(reg.name)) project.registration_order.push_back(reg.name);
     project.pipelines[reg.name] = std::move(reg);
   }

@@ -574,7 +574,7 @@ std::optional<Value> Interpreter::pipeline_attribute(const model::PipelinePtr& p
   }
   if (name == "nodes" || name == "grouped_nodes") {
     if (!p->complete()) return make_unknown(p->unknowns.front().reason, p->unknowns.front().span);
-    const auto order = model::toposort(p->nodes);
+    const auto order = model::toposort(p->nodes, !version_.at_least(0, 19, 4));
     if (name == "nodes") {
       std::vector<Value> out;
       for (const auto& n : order.order) out.emplace_back(NodeValue{n}, span);
