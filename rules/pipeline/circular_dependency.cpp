@@ -92,7 +92,8 @@ void check(const model::Project& project, RuleContext& ctx) {
   for (const auto& [name, reg] : project.pipelines) {
     if (reg.order.cyclic.empty()) continue;
     const auto& nodes = reg.order.cyclic;
-    const auto parents = model::node_parents(nodes);
+    // Before Kedro 0.19.4 the toposort library ignores a node's dependency on itself.
+    const auto parents = model::node_parents(nodes, !project.layout.kedro_version.at_least(0, 19, 4));
     const auto cycle = find_cycle(nodes, parents);
     if (cycle.empty()) continue;
     std::vector<std::string> names;

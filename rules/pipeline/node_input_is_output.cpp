@@ -14,6 +14,8 @@ transcoding (`x@pandas` in, `x@spark` out).
 ## Why is this bad?
 Kedro raises `ValueError: Failed to create node ... A node cannot have the
 same inputs and outputs even if they are transcoded` when the node is built.
+Before Kedro 0.19.4 only the same name, transcoding included, is refused
+(`x@pandas` in and `x@spark` out is allowed).
 Updating a dataset in place needs a new name for the result.
 
 ## Example
@@ -28,11 +30,14 @@ node(deduplicate, "companies", "companies_deduplicated")
 )md";
 
 void check(const model::Project& project, RuleContext& ctx) {
+  // Kedro compares transcoding-stripped names from 0.19.4; before, the names as written.
+  const bool stripped = project.layout.kedro_version.at_least(0, 19, 4);
+  auto key = [&](const std::string& name) { return stripped ? std::string(model::strip_transcoding(name)) : name; };
   for (const auto& n : project.constructed_nodes) {
     std::map<std::string, const model::DatasetRef*> ins;
-    for (const auto& i : n->inputs) ins.emplace(std::string(model::strip_transcoding(i.name)), &i);
+    for (const auto& i : n->inputs) ins.emplace(key(i.name), &i);
     for (const auto& o : n->outputs) {
-      auto it = ins.find(std::string(model::strip_transcoding(o.name)));
+      auto it = ins.find(key(o.name));
       if (it == ins.end()) continue;
       ctx.report(o.span, "node `" + n->name + "` produces `" + o.name + "`, which it also consumes as `" +
                              it->second->name + "`")

@@ -9,7 +9,9 @@ Checks the `[tool.kedro]` table of `pyproject.toml` the way Kedro's
 `bootstrap_project` does: the file must be valid TOML, `package_name`,
 `project_name` and `kedro_init_version` are required strings, and no other
 keys are allowed than `source_dir` (and, from Kedro 0.19, `tools` and
-`example_pipeline`).
+`example_pipeline`). Kedro 0.17 requires `project_version` instead of
+`kedro_init_version` and also allows `pipeline`; Kedro 0.18 takes either
+version key (the deprecated `project_version` wins) and allows `micropkg`.
 
 ## Why is this bad?
 Kedro raises `RuntimeError: Missing required keys` or `Found unexpected keys

@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -9,8 +10,25 @@
 
 namespace kedrolint::config {
 
-/// OmegaConfigLoader's settings that decide which files are read.
+struct ConfigValue;
+
+/// The config loader class a project uses (settings.py `CONFIG_LOADER_CLASS`
+/// from Kedro 0.18, the `register_config_loader` hook in 0.17).
+enum class LoaderKind {
+  Omega,      ///< OmegaConfigLoader (the default from 0.19)
+  Plain,      ///< ConfigLoader (the default before 0.19): no interpolation
+  Templated,  ///< TemplatedConfigLoader: `${path|default}` from globals
+};
+
+/// The config loader's settings that decide which files are read and how.
 struct LoaderSettings {
+  LoaderKind kind = LoaderKind::Omega;
+  /// TemplatedConfigLoader's `globals_pattern` (empty: no globals files) and
+  /// `globals_dict` (a map, or null), which overrides the files' keys.
+  std::string globals_pattern;
+  std::shared_ptr<const ConfigValue> globals_dict;
+  /// Some globals could not be read: a `${...}` without a value is then no error.
+  bool globals_unknown = false;
   std::string conf_source = "conf";
   std::string base_env = "base";
   std::string default_run_env = "local";

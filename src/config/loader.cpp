@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "config/interpolation.hpp"
+#include "config/templated.hpp"
 #include "core/text.hpp"
 #include "parse/yaml_source.hpp"
 #include "project/read_problem.hpp"
@@ -17,6 +18,8 @@ namespace {
 constexpr std::string_view kConfigLoader = "KL011";
 constexpr std::string_view kInvalidEntry = "KL310";
 constexpr std::string_view kDuplicateKey = "KL311";
+// The files of TemplatedConfigLoader's `globals_pattern`, loaded like a key.
+constexpr std::string_view kTemplatedGlobals = "\x1ftemplated globals";
 
 void leaf_paths(const ConfigPtr& v, const std::string& prefix, std::vector<std::pair<std::string, const ConfigValue*>>& out) {
   for (const auto& [k, child] : v->entries) {
@@ -54,11 +57,12 @@ LoadedConfig ConfigLoader::load(const std::string& key) {
   auto patterns = settings_.patterns.find(key);
   if (patterns == settings_.patterns.end()) return out;
   if (key != "globals" && !globals_) {
-    globals_ = load("globals").value;
+    globals_ = ConfigPtr();  // engaged first: the templated globals are loaded through load()
+    globals_ = settings_.kind == LoaderKind::Omega ? load("globals").value : templated_globals();
   }
   ConfigPtr merged;
   const auto dirs = env_dirs();
-  if (dirs.size() > 1) check_merge_strategy(key);
+  if (dirs.size() > 1 && settings_.kind == LoaderKind::Omega) check_merge_strategy(key);
   for (std::size_t i = 0; i < dirs.size(); ++i) {
     ConfigPtr env_config = load_env(dirs[i], key, out);
     if (!env_config) continue;
@@ -67,7 +71,8 @@ LoadedConfig ConfigLoader::load(const std::string& key) {
       continue;
     }
     auto strategy = settings_.merge_strategy.find(key);
-    if (strategy != settings_.merge_strategy.end() && strategy->second == "soft") {
+    if (settings_.kind == LoaderKind::Omega && strategy != settings_.merge_strategy.end() &&
+        strategy->second == "soft") {
       merged = deep_merge(merged, env_config);
     } else {
       // Destructive: each top-level key of the run environment replaces base's.
@@ -90,8 +95,34 @@ LoadedConfig ConfigLoader::load(const std::string& key) {
     empty->kind = ConfigValue::Kind::Map;
     merged = empty;
   }
+  // TemplatedConfigLoader.get formats the merged configuration of all environments.
+  if (settings_.kind == LoaderKind::Templated && key != kTemplatedGlobals) {
+    merged = format_templated(merged, *globals_, settings_.globals_unknown, findings_);
+  }
   out.value = merged;
   return out;
+}
+
+// TemplatedConfigLoader.__init__: the `globals_pattern` files of every
+// environment (top-level keys of the run environment replace base's), then
+// `globals_dict` over them. Null for the other loaders.
+ConfigPtr ConfigLoader::templated_globals() {
+  if (settings_.kind != LoaderKind::Templated) return nullptr;
+  ConfigPtr files;
+  if (!settings_.globals_pattern.empty()) {
+    settings_.patterns[std::string(kTemplatedGlobals)] = {settings_.globals_pattern};
+    files = load(std::string(kTemplatedGlobals)).value;
+    settings_.patterns.erase(std::string(kTemplatedGlobals));
+  }
+  if (!settings_.globals_dict || !settings_.globals_dict->is_map()) return files;
+  auto merged = std::make_shared<ConfigValue>(files ? *files : *settings_.globals_dict);
+  if (!files) return merged;
+  for (const auto& [k, v] : settings_.globals_dict->entries) {
+    auto it = std::find_if(merged->entries.begin(), merged->entries.end(), [&](const auto& e) { return e.first == k; });
+    if (it != merged->entries.end()) it->second = v;
+    else merged->entries.emplace_back(k, v);
+  }
+  return merged;
 }
 
 // kedro/config/omegaconf_config.py _merge_configs: MergeStrategies[name.upper()].
@@ -164,8 +195,10 @@ ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, Lo
       findings_.push_back({"KL002", yaml.error->span, yaml.error->message, {}, std::nullopt});
       continue;
     }
-    // OmegaConf refuses duplicate keys within one mapping of a file.
-    std::vector<const parse::YamlNode*> stack{yaml.root.get()};
+    // OmegaConf refuses duplicate keys within one mapping of a file (PyYAML,
+    // which the older loaders use, keeps the last).
+    std::vector<const parse::YamlNode*> stack;
+    if (settings_.kind == LoaderKind::Omega) stack.push_back(yaml.root.get());
     while (!stack.empty()) {
       const auto* n = stack.back();
       stack.pop_back();
@@ -198,10 +231,14 @@ ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, Lo
   check_duplicates(key, files);
   ConfigPtr merged;
   for (const auto& [file, value] : files) merged = deep_merge(merged, value);
-  const ResolverContext context{key, globals_ ? *globals_ : nullptr, settings_.custom_resolvers,
-                                settings_.custom_resolvers_unknown};
-  merged = resolve_interpolations(merged, context, findings_);
-  if (key == "parameters") return merged;
+  // ConfigLoader and TemplatedConfigLoader do not interpolate per folder, and
+  // drop the top-level `_` keys of every file (kedro-0.18.14/kedro/config/common.py).
+  if (settings_.kind == LoaderKind::Omega) {
+    const ResolverContext context{key, globals_ ? *globals_ : nullptr, settings_.custom_resolvers,
+                                  settings_.custom_resolvers_unknown};
+    merged = resolve_interpolations(merged, context, findings_);
+    if (key == "parameters") return merged;
+  }
   auto without_private = std::make_shared<ConfigValue>(*merged);
   without_private->entries.erase(std::remove_if(without_private->entries.begin(), without_private->entries.end(),
                                                 [](const auto& e) { return !e.first.empty() && e.first[0] == '_'; }),

@@ -46,6 +46,7 @@ class ConfigLoader {
 
  private:
   void check_merge_strategy(const std::string& key);
+  ConfigPtr templated_globals();
   void report_unreadable(const std::vector<std::filesystem::path>& folders);
   ConfigPtr load_env(const std::filesystem::path& dir, const std::string& key, LoadedConfig& out);
   void check_duplicates(const std::string& key,

@@ -237,8 +237,9 @@ const std::vector<OptionDoc>& option_docs() {
        "artifacts.type-kinds = { \"my_lib.models.*\" = \"model\" }",
        "Artifact kinds of Python types (fully qualified, after import resolution), consulted before the built-in table."},
       {"kedro-version", "string", "detected", "kedro-version = \"0.19.15\"",
-       "The Kedro version whose semantics to follow. By default it is taken from `kedro_init_version`, or from "
-       "an exact `kedro==` pin that agrees with it."},
+       "The Kedro version whose semantics to follow. By default it is taken from `kedro_init_version` (or from "
+       "`project_version` when it names a 0.17 or 0.18 release: Kedro 0.17 requires it and 0.18 prefers it), or "
+       "from an exact `kedro==` pin that agrees with it."},
   };
   return docs;
 }

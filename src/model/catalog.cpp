@@ -323,9 +323,11 @@ ResolvedDataset Catalog::resolve(const std::string& name) const {
     }
   }
   out.source = ResolvedDataset::Source::Default;
-  out.type = "kedro.io.MemoryDataset";
+  // Kedro 0.17's runner creates kedro/io/memory_data_set.py's MemoryDataSet.
+  const bool old_spelling = !version_.at_least(0, 18);
+  out.type = old_spelling ? "kedro.io.MemoryDataSet" : "kedro.io.MemoryDataset";
   out.resolved.kind = DatasetType::Kind::KedroIo;
-  out.resolved.qualified = "kedro.io.memory_dataset.MemoryDataset";
+  out.resolved.qualified = old_spelling ? "kedro.io.memory_data_set.MemoryDataSet" : "kedro.io.memory_dataset.MemoryDataset";
   out.resolved.ephemeral = true;
   out.persisted = false;
   out.stored = false;

@@ -9,6 +9,8 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "model/legacy_config.hpp"
+#include "model/legacy_hooks.hpp"
 #include "python/interpreter.hpp"
 
 namespace kedrolint::model {
@@ -172,14 +174,25 @@ void read_custom_resolvers(const python::Value& value, config::LoaderSettings& l
 
 std::optional<config::LoaderSettings> read_settings(Project& project, python::Interpreter& interp) {
   config::LoaderSettings loader;
-  if (!project.layout.kedro_version.at_least(0, 19)) {
+  const auto& version = project.layout.kedro_version;
+  if (!version.at_least(0, 19)) {
+    loader.kind = config::LoaderKind::Plain;  // ConfigLoader, the default before 0.19
     loader.patterns["logging"] = {"logging*", "logging*/**", "**/logging*"};
   }
   if (project.layout.settings_file.empty()) return loader;
   const auto settings = interp.import_module(project.layout.package_name + ".settings", {});
   if (!settings || settings->failed) return loader;
   bool unknown = false;
-  if (auto conf = string_setting(settings, "CONF_SOURCE", project, unknown)) loader.conf_source = *conf;
+  // Kedro 0.17 names the setting CONF_ROOT and builds the loader in a hook.
+  const bool kedro_017 = !version.at_least(0, 18);
+  if (auto conf = string_setting(settings, kedro_017 ? "CONF_ROOT" : "CONF_SOURCE", project, unknown)) {
+    loader.conf_source = *conf;
+  }
+  if (kedro_017) {
+    if (!read_config_loader_hook(settings, loader, project)) return std::nullopt;
+    return unknown ? std::nullopt : std::optional<config::LoaderSettings>(loader);
+  }
+  if (!version.at_least(0, 19) && !read_config_loader_class(settings, loader, project)) return std::nullopt;
   if (const python::Value* args = settings->globals->lookup_local("CONFIG_LOADER_ARGS")) {
     if (!args->is<python::DictPtr>()) {
       project.findings.push_back({std::string(kUnevaluated), args->is_unknown() ? args->unknown().span : args->origin,
@@ -188,12 +201,16 @@ std::optional<config::LoaderSettings> read_settings(Project& project, python::In
       return std::nullopt;
     }
     const auto& dict = *args->as<python::DictPtr>();
-    // A user dict replaces Kedro's default entirely: a missing base_env or
-    // default_run_env becomes "" (the conf root itself).
-    loader.base_env = "";
-    loader.default_run_env = "";
+    // From 0.19 a user dict replaces Kedro's default entirely: a missing
+    // base_env or default_run_env becomes "" (the conf root itself). Before,
+    // the loaders' own defaults are "base" and "local".
+    if (version.at_least(0, 19)) {
+      loader.base_env = "";
+      loader.default_run_env = "";
+    }
     for (const auto& [k, v] : dict.items) {
       if (!k.is_str()) continue;
+      if (!version.at_least(0, 19)) read_templated_arg(k.str(), v, loader, project);
       if (k.str() == "base_env" || k.str() == "default_run_env") {
         if (!v.is_str()) {
           unknown = true;
@@ -234,38 +251,32 @@ std::optional<config::LoaderSettings> read_settings(Project& project, python::In
   return loader;
 }
 
-void register_pipelines(Project& project, python::Interpreter& interp) {
-  const std::string registry_name = project.layout.package_name + ".pipeline_registry";
-  const auto registry = interp.import_module(registry_name, {});
-  if (!registry || registry->failed) return;
-  const python::Value* fn = registry->globals->lookup_local("register_pipelines");
-  if (!fn) {
-    const auto* file = project.sources->find(registry->file);
-    project.findings.push_back({"KL007", file ? file->span(0, 0) : core::Span{},
-                                "`" + registry_name + "` has no `register_pipelines()` function", {},
-                                std::string("Define `register_pipelines()` returning a dict of pipelines.")});
-    return;
-  }
-  core::Span where = fn->is<python::FunctionPtr>() ? fn->as<python::FunctionPtr>()->def_span : fn->origin;
-  python::Value result = interp.call(*fn, {}, where);
+// What one `register_pipelines()` returned, or nullopt after a finding.
+std::optional<python::DictPtr> registered_dict(Project& project, python::Interpreter& interp, const python::Value& fn,
+                                               std::vector<python::Arg> args, core::Span where,
+                                               const std::string& what) {
+  python::Value result = interp.call(fn, std::move(args), where);
   if (result.is_unknown()) {
-    if (result.unknown().reported) return;  // Kedro raises: a KL1xx rule reports why
+    if (result.unknown().reported) return std::nullopt;  // Kedro raises: a KL1xx rule reports why
     project.findings.push_back({std::string(kUnevaluated), result.unknown().span.valid() ? result.unknown().span : where,
                                 "cannot evaluate statically: " + result.unknown().reason +
                                     "; no registered pipeline is known",
-                                {{where, "while evaluating `register_pipelines()`"}},
+                                {{where, "while evaluating `" + what + "`"}},
                                 std::nullopt});
-    return;
+    return std::nullopt;
   }
   if (!result.is<python::DictPtr>()) {
     project.findings.push_back({std::string(kUnevaluated), where,
-                                "`register_pipelines()` returns a `" + result.type_name() + "`, not a dict of pipelines",
-                                {}, std::nullopt});
-    return;
+                                "`" + what + "` returns a `" + result.type_name() + "`, not a dict of pipelines", {},
+                                std::nullopt});
+    return std::nullopt;
   }
-  // Only a known dict says which pipelines exist ("nothing uses X" needs it).
-  project.registry_evaluated = true;
-  for (const auto& [key, value] : result.as<python::DictPtr>()->items) {
+  return result.as<python::DictPtr>();
+}
+
+// Adds (or, as dict.update does, replaces in place) each registered pipeline.
+void add_registered(Project& project, const python::DictPtr& dict, core::Span where) {
+  for (const auto& [key, value] : dict->items) {
     if (!key.is_str()) continue;
     RegisteredPipeline reg;
     reg.name = key.str();
@@ -281,9 +292,80 @@ void register_pipelines(Project& project, python::Interpreter& interp) {
                                                          value.origin.valid() ? value.origin : where});
       reg.pipeline = p;
     }
-    reg.order = toposort(reg.pipeline->nodes);
+    reg.order = toposort(reg.pipeline->nodes, !project.layout.kedro_version.at_least(0, 19, 4));
     if (!project.pipelines.count(reg.name)) project.registration_order.push_back(reg.name);
     project.pipelines[reg.name] = std::move(reg);
+  }
+}
+
+// Kedro 0.17 also merges the dicts of `register_pipelines` hooks over the
+// registry's (kedro-0.17.7/kedro/framework/project/__init__.py `_load_data`).
+// Returns false when a hook could not be evaluated.
+bool register_hook_pipelines(Project& project, python::Interpreter& interp, bool& any_hook) {
+  if (project.layout.settings_file.empty()) return true;  // HOOKS defaults to ()
+  const auto settings = interp.import_module(project.layout.package_name + ".settings", {});
+  if (!settings || settings->failed) return false;
+  const LegacyHooks hooks = find_hook_impls(settings, "register_pipelines");
+  for (const auto& u : hooks.unknown) {
+    project.findings.push_back({std::string(kUnevaluated), u.span, "cannot evaluate statically: " + u.reason, {},
+                                std::string("List hooks as `HOOKS = (ProjectHooks(),)` with classes of the project.")});
+  }
+  for (const auto& hook : hooks.impls) {
+    any_hook = true;
+    const core::Span where = hook.method->def_span;
+    std::vector<python::Arg> self{{std::nullopt, python::make_unknown("the hooks object `self`", hook.entry), hook.entry}};
+    auto dict = registered_dict(project, interp, python::Value(hook.method, where), std::move(self), where,
+                                hook.method->qualname + "()");
+    if (!dict) return false;
+    add_registered(project, *dict, where);
+  }
+  return hooks.unknown.empty();
+}
+
+void register_pipelines(Project& project, python::Interpreter& interp) {
+  const bool hooks_register = !project.layout.kedro_version.at_least(0, 18);
+  const std::string registry_name = project.layout.package_name + ".pipeline_registry";
+  bool registry_ok = true;
+  bool has_registry = false;
+  // Kedro 0.17 takes a missing registry module as an empty dict (templates
+  // before 0.17.2 have none); later versions need it.
+  const auto registry = hooks_register && project.layout.registry_file.empty()
+                            ? python::ModulePtr()
+                            : interp.import_module(registry_name, {});
+  if (registry && registry->failed) return;
+  if (!registry && !hooks_register) return;
+  if (registry) {
+    const python::Value* fn = registry->globals->lookup_local("register_pipelines");
+    if (fn) {
+      has_registry = true;
+      core::Span where = fn->is<python::FunctionPtr>() ? fn->as<python::FunctionPtr>()->def_span : fn->origin;
+      auto dict = registered_dict(project, interp, *fn, {}, where, "register_pipelines()");
+      if (dict) add_registered(project, *dict, where);
+      registry_ok = dict.has_value();
+    } else if (!hooks_register) {
+      const auto* file = project.sources->find(registry->file);
+      project.findings.push_back({"KL007", file ? file->span(0, 0) : core::Span{},
+                                  "`" + registry_name + "` has no `register_pipelines()` function", {},
+                                  std::string("Define `register_pipelines()` returning a dict of pipelines.")});
+      return;
+    }
+  }
+  if (!hooks_register) {
+    project.registry_evaluated = registry_ok && has_registry;
+    return;
+  }
+  if (!registry_ok) return;
+  bool any_hook = false;
+  const bool hooks_ok = register_hook_pipelines(project, interp, any_hook);
+  // Only known dicts say which pipelines exist ("nothing uses X" needs it).
+  project.registry_evaluated = hooks_ok;
+  if (!has_registry && !any_hook && hooks_ok) {
+    project.findings.push_back({"KL007", project.layout.package_name_span,
+                                "neither `" + registry_name + ".register_pipelines()` nor a `register_pipelines` hook "
+                                "in settings.py `HOOKS` registers a pipeline; Kedro 0.17 finds none",
+                                {},
+                                std::string("Create `pipeline_registry.py` with a `register_pipelines()` function "
+                                            "that returns the pipelines by name.")});
   }
 }
 

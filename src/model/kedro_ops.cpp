@@ -122,9 +122,11 @@ void order_dict_inputs(Node& node) {
 }
 
 std::string rename_dataset(const std::string& name, const std::map<std::string, std::string>& mapping,
-                           const std::string& namespace_, bool prefix) {
+                           const std::string& namespace_, bool prefix, bool keep_parameters) {
   if (auto it = mapping.find(name); it != mapping.end()) return it->second;
   if (name == "parameters") return name;
+  // kedro-0.17.7/kedro/pipeline/modular_pipeline.py: _PARAMETER_KEYWORDS prefixes.
+  if (keep_parameters && (name.rfind("params:", 0) == 0 || name.rfind("parameters", 0) == 0)) return name;
   const auto at = name.find('@');
   if (at != std::string::npos) {
     if (auto it = mapping.find(name.substr(0, at)); it != mapping.end()) return it->second + name.substr(at);
@@ -141,7 +143,7 @@ std::optional<NodePtr> copy_node(const Node& node, const std::map<std::string, s
                                  const project::KedroVersion& version) {
   auto copy = std::make_shared<Node>(node);
   auto rename_all = [&](std::vector<DatasetRef>& refs) {
-    for (auto& r : refs) r.name = rename_dataset(r.name, mapping, namespace_, prefix);
+    for (auto& r : refs) r.name = rename_dataset(r.name, mapping, namespace_, prefix, !version.at_least(0, 18));
   };
   rename_all(copy->raw_inputs);
   rename_all(copy->outputs);

@@ -25,8 +25,10 @@ void order_dict_inputs(Node& node);
 
 /// `Pipeline._rename`: mapped names verbatim, `parameters` untouched,
 /// transcoding bases mapped, `params:` and datasets prefixed by the namespace.
+/// `keep_parameters`: Kedro 0.17, whose `_is_parameter` leaves every name
+/// starting with `params:` or `parameters` unprefixed.
 std::string rename_dataset(const std::string& name, const std::map<std::string, std::string>& mapping,
-                           const std::string& namespace_, bool prefix);
+                           const std::string& namespace_, bool prefix, bool keep_parameters = false);
 
 /// `Pipeline._copy_node`: renamed inputs/outputs/confirms, composed namespace,
 /// name recomputed. Nullopt when the name cannot be computed.

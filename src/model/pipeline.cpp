@@ -12,7 +12,7 @@ std::string_view strip_transcoding(std::string_view name) {
   return at == std::string_view::npos ? name : name.substr(0, at);
 }
 
-std::vector<std::vector<std::size_t>> node_parents(const std::vector<NodePtr>& nodes) {
+std::vector<std::vector<std::size_t>> node_parents(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies) {
   std::unordered_map<std::string_view, std::vector<std::size_t>> consumers;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     for (const auto& in : nodes[i]->inputs) consumers[strip_transcoding(in.name)].push_back(i);
@@ -22,7 +22,9 @@ std::vector<std::vector<std::size_t>> node_parents(const std::vector<NodePtr>& n
     for (const auto& out : nodes[p]->outputs) {
       auto it = consumers.find(strip_transcoding(out.name));
       if (it == consumers.end()) continue;
-      for (const std::size_t child : it->second) parents[child].push_back(p);
+      for (const std::size_t child : it->second) {
+        if (!ignore_self_dependencies || child != p) parents[child].push_back(p);
+      }
     }
   }
   for (auto& list : parents) {
@@ -32,8 +34,8 @@ std::vector<std::vector<std::size_t>> node_parents(const std::vector<NodePtr>& n
   return parents;
 }
 
-TopoOrder toposort(const std::vector<NodePtr>& nodes) {
-  const auto parents = node_parents(nodes);
+TopoOrder toposort(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies) {
+  const auto parents = node_parents(nodes, ignore_self_dependencies);
   std::vector<std::vector<std::size_t>> children(nodes.size());
   std::vector<std::size_t> pending(nodes.size());
   for (std::size_t c = 0; c < nodes.size(); ++c) {

@@ -36,16 +36,19 @@ using PipelinePtr = std::shared_ptr<const Pipeline>;
 
 /// Kedro's topological order: graphlib layers, each sorted by node name.
 /// Nodes on a cycle are left out of `order` and listed in `cyclic`.
+/// `ignore_self_dependencies`: before Kedro 0.19.4 the `toposort` library
+/// drops a node's dependency on itself (`x@a` in, `x@b` out).
 struct TopoOrder {
   std::vector<NodePtr> order;
   std::vector<std::vector<NodePtr>> layers;
   std::vector<NodePtr> cyclic;
 };
-TopoOrder toposort(const std::vector<NodePtr>& nodes);
+TopoOrder toposort(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies = false);
 
 /// For each node (by index), the indices of the nodes it depends on
 /// (a parent produces a transcoding-stripped name the child consumes).
-std::vector<std::vector<std::size_t>> node_parents(const std::vector<NodePtr>& nodes);
+std::vector<std::vector<std::size_t>> node_parents(const std::vector<NodePtr>& nodes,
+                                                  bool ignore_self_dependencies = false);
 
 /// `Pipeline.inputs()` / `.outputs()`: free inputs and outputs, raw names.
 std::set<std::string> free_inputs(const std::vector<NodePtr>& nodes);

@@ -73,15 +73,29 @@ std::optional<KedroVersion> pinned_version(const fs::path& root, const parse::To
   return std::nullopt;
 }
 
-void choose_version(Layout& layout, const parse::TomlValue& pyproject, const parse::TomlValue& kedro) {
-  std::optional<KedroVersion> init;
-  if (!layout.kedro_init_version.empty()) {
-    init = parse_kedro_version(layout.kedro_init_version);
-    if (init) {
-      init->origin = "kedro_init_version";
-      if (const auto* v = kedro.get("kedro_init_version")) init->span = v->span;
-    }
-  }
+// The version the project says it was made with. Kedro 0.17 requires
+// `project_version`; 0.18 accepts it as a deprecated alias that wins over
+// `kedro_init_version` (kedro-0.18.14/kedro/framework/startup.py); 0.19 and
+// later read only `kedro_init_version`.
+std::optional<KedroVersion> declared_version(const Layout& layout, const std::string& project_version,
+                                             const parse::TomlValue& kedro) {
+  auto read = [&](const std::string& text, const char* key) -> std::optional<KedroVersion> {
+    if (text.empty()) return std::nullopt;
+    auto v = parse_kedro_version(text);
+    if (!v) return std::nullopt;
+    v->origin = key;
+    if (const auto* value = kedro.get(key)) v->span = value->span;
+    return v;
+  };
+  auto legacy = read(project_version, "project_version");
+  if (legacy && !legacy->at_least(0, 19)) return legacy;
+  if (auto init = read(layout.kedro_init_version, "kedro_init_version")) return init;
+  return legacy;
+}
+
+void choose_version(Layout& layout, const parse::TomlValue& pyproject, const parse::TomlValue& kedro,
+                    const std::string& project_version) {
+  std::optional<KedroVersion> init = declared_version(layout, project_version, kedro);
   auto pin = pinned_version(layout.root, pyproject);
   // Kedro only runs when the installed version has the init version's major
   // (1.x) or major.minor (0.x); an exact pin that agrees is more precise.
@@ -100,14 +114,41 @@ void choose_version(Layout& layout, const parse::TomlValue& pyproject, const par
   }
 }
 
+void report_missing_key(const parse::TomlValue& kedro, const std::string& key, const Layout& layout,
+                        const core::SourceFile& file, std::vector<core::Finding>& findings) {
+  findings.push_back({std::string(kInvalidPyproject), kedro.key_span.valid() ? kedro.key_span : file.span(0, 0),
+                      "`[tool.kedro]` is missing the required key `" + key + "`; Kedro " +
+                          layout.kedro_version.short_text() + " refuses to load the project",
+                      {},
+                      "Add `" + key + " = \"...\"` under `[tool.kedro]`."});
+}
+
+// The version key each Kedro requires (startup.py `mandatory_keys`): 0.17
+// `project_version`, 0.18 either key, 0.19+ `kedro_init_version`.
+void check_version_key(const parse::TomlValue& kedro, const Layout& layout, const core::SourceFile& file,
+                       std::vector<core::Finding>& findings) {
+  const bool has_init = kedro.get("kedro_init_version") != nullptr;
+  const bool has_legacy = kedro.get("project_version") != nullptr;
+  const auto& v = layout.kedro_version;
+  if (!v.at_least(0, 18)) {
+    if (!has_legacy) report_missing_key(kedro, "project_version", layout, file, findings);
+  } else if (!v.at_least(0, 19)) {
+    if (!has_init && !has_legacy) report_missing_key(kedro, "kedro_init_version", layout, file, findings);
+  } else if (!has_init) {
+    report_missing_key(kedro, "kedro_init_version", layout, file, findings);
+  }
+}
+
 void check_unexpected_keys(const parse::TomlValue& kedro, const Layout& layout, std::vector<core::Finding>& findings) {
-  std::vector<std::string> allowed = {"package_name", "project_name", "kedro_init_version", "source_dir"};
-  if (layout.kedro_version.at_least(0, 19)) {
-    allowed.emplace_back("tools");
-    allowed.emplace_back("example_pipeline");
+  // The fields of startup.py's ProjectMetadata, plus the key it pops
+  // (0.17 `pipeline`, 0.18 `micropkg`).
+  std::vector<std::string> allowed = {"package_name", "project_name"};
+  if (!layout.kedro_version.at_least(0, 18)) {
+    allowed.insert(allowed.end(), {"project_version", "source_dir", "pipeline"});
+  } else if (!layout.kedro_version.at_least(0, 19)) {
+    allowed.insert(allowed.end(), {"kedro_init_version", "project_version", "source_dir", "micropkg"});
   } else {
-    allowed.emplace_back("micropkg");
-    allowed.emplace_back("project_version");
+    allowed.insert(allowed.end(), {"kedro_init_version", "source_dir", "tools", "example_pipeline"});
   }
   for (const auto& [key, value] : kedro.table) {
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
@@ -161,11 +202,14 @@ Layout discover_layout(const fs::path& root, core::SourceMap& sources, std::vect
   }
   require_string(*kedro, "package_name", layout.package_name, *loaded.file, findings, true);
   require_string(*kedro, "project_name", layout.project_name, *loaded.file, findings, true);
-  require_string(*kedro, "kedro_init_version", layout.kedro_init_version, *loaded.file, findings, true);
+  require_string(*kedro, "kedro_init_version", layout.kedro_init_version, *loaded.file, findings, false);
+  std::string project_version;
+  require_string(*kedro, "project_version", project_version, *loaded.file, findings, false);
   std::string source_dir = "src";
   require_string(*kedro, "source_dir", source_dir, *loaded.file, findings, false);
   if (const auto* tool = toml.root->path("tool.kedrolint")) layout.kedrolint_config = *tool;
-  choose_version(layout, *toml.root, *kedro);
+  choose_version(layout, *toml.root, *kedro, project_version);
+  check_version_key(*kedro, layout, *loaded.file, findings);
   check_unexpected_keys(*kedro, layout, findings);
 
   layout.source_dir = (root / source_dir).lexically_normal();
@@ -185,7 +229,7 @@ Layout discover_layout(const fs::path& root, core::SourceMap& sources, std::vect
   if (fs::is_regular_file(layout.package_dir / "settings.py", ec)) layout.settings_file = layout.package_dir / "settings.py";
   if (fs::is_regular_file(layout.package_dir / "pipeline_registry.py", ec)) {
     layout.registry_file = layout.package_dir / "pipeline_registry.py";
-  } else {
+  } else if (layout.kedro_version.at_least(0, 18)) {  // 0.17 may register pipelines in hooks: see evaluate.cpp
     findings.push_back({std::string(kMissingModule), layout.package_name_span,
                         "`" + sources.display_path(layout.package_dir / "pipeline_registry.py") +
                             "` does not exist; Kedro finds no registered pipeline",

@@ -917,6 +917,11 @@ Value Interpreter::call_external(const External& e, std::vector<Arg>& args, core
   if (q == "kedro.framework.project.find_pipelines") return kedro_find_pipelines(args, span);
   if (const Value* u = first_unknown(args); u && q != "functools.partial") return *u;
   const std::vector<Value> pos = positional(args);
+  // pluggy's HookimplMarker.__call__ marks the function and returns it (Kedro 0.17 hooks.py).
+  if ((q == "kedro.framework.hooks.hook_impl" || q == "kedro.framework.hooks.markers.hook_impl") && pos.size() == 1 &&
+      args.size() == 1 && pos[0].is<FunctionPtr>()) {
+    return pos[0];
+  }
   if (q == "functools.partial") {
     if (pos.empty()) return make_unknown("partial() needs a function", span);
     auto p = std::make_shared<PartialObj>();

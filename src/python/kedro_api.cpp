@@ -463,8 +463,9 @@ Value Interpreter::kedro_pipeline(std::vector<Arg>& args, core::Span span, bool 
                             std::vector<model::MappingApplication::Entry>& out, core::Span& where) {
       if (!v || v->is_none()) return;
       where = span_of(b, which, span);
+      // Kedro 0.17 maps `parameters=` keys verbatim; 0.18 adds `params:`.
       auto normalize = [&](const std::string& s) {
-        if (!params || s == "parameters" || s.rfind("params:", 0) == 0) return s;
+        if (!params || !version_.at_least(0, 18) || s == "parameters" || s.rfind("params:", 0) == 0) return s;
         return "params:" + s;
       };
       auto add = [&](const Value& key, const Value& value) {
@@ -595,7 +596,7 @@ std::optional<Value> Interpreter::pipeline_attribute(const model::PipelinePtr& p
   }
   if (name == "nodes" || name == "grouped_nodes") {
     if (!p->complete()) return make_unknown(p->unknowns.front().reason, p->unknowns.front().span);
-    const auto order = model::toposort(p->nodes);
+    const auto order = model::toposort(p->nodes, !version_.at_least(0, 19, 4));
     if (name == "nodes") {
       std::vector<Value> out;
       for (const auto& n : order.order) out.emplace_back(NodeValue{n}, span);

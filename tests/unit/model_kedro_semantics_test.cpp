@@ -86,6 +86,14 @@ TEST_CASE("namespacing renames like Pipeline._rename", "[model]") {
   CHECK(rename_dataset("x", mapping, "ns", false) == "x");  // prefix_datasets_with_namespace=False
 }
 
+TEST_CASE("Kedro 0.17 namespacing leaves parameters unprefixed", "[model]") {
+  const std::map<std::string, std::string> mapping = {{"params:a", "params:b"}};
+  CHECK(rename_dataset("params:p", mapping, "ns", true, true) == "params:p");
+  CHECK(rename_dataset("parameters_extra", mapping, "ns", true, true) == "parameters_extra");
+  CHECK(rename_dataset("params:a", mapping, "ns", true, true) == "params:b");
+  CHECK(rename_dataset("x", mapping, "ns", true, true) == "ns.x");
+}
+
 TEST_CASE("dataset factory patterns match like the parse library", "[model]") {
   std::string error;
   auto p = FactoryPattern::compile("{a}_{b}", error);
