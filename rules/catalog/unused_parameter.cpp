@@ -12,7 +12,9 @@ Reports a parameter that no node of any registered pipeline reads, neither
 itself (`params:a.b`), nor through a parent (`params:a`), nor through one of
 its children. Only the highest unused key is reported. Keys starting with `_`
 (YAML anchors and templates) are ignored, and nothing is reported when a node
-reads all `parameters` or when a pipeline could not be evaluated completely.
+reads all `parameters`, when project code reads them through a config loader
+(`OmegaConfigLoader(...)["parameters"]` in `register_pipelines()`, say), or
+when a pipeline could not be evaluated completely.
 
 ## Why is this bad?
 Stale parameters mislead readers about what the pipeline does and make
@@ -45,7 +47,7 @@ bool used(const std::string& path, const std::set<std::string>& reads) {
 }
 
 void check(const model::Project& project, RuleContext& ctx) {
-  if (!project.parameters || !project.all_pipelines_complete()) return;
+  if (!project.parameters || !project.all_pipelines_complete() || project.parameters_read_by_code) return;
   std::set<std::string> reads;
   for (const auto& n : project.registered_nodes()) {
     for (const auto& in : n->inputs) {

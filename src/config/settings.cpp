@@ -1,6 +1,7 @@
 #include "config/settings.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "core/text.hpp"
 #include "rules/rule.hpp"
@@ -157,6 +158,26 @@ void read_deploy(Reader& r, const parse::TomlValue& table, model::DeployConfig& 
   configure_deploy(deploy, target, mapping, groups);
 }
 
+// `extra-source-roots = ["../libs/common/src"]`: relative folders (whether
+// they exist is checked against the project root when the model is built).
+void read_extra_source_roots(Reader& r, const parse::TomlValue& value,
+                             std::vector<std::pair<std::string, core::Span>>& out) {
+  if (!value.is_array()) {
+    r.bad(value, "`extra-source-roots` must be an array of folder paths, found " + std::string(value.kind_name()));
+    return;
+  }
+  for (const auto& item : value.array) {
+    if (!item.is_string() || item.string.empty()) {
+      r.bad(item, "extra source roots must be non-empty strings, found " + std::string(item.kind_name()));
+    } else if (std::filesystem::path(item.string).is_absolute()) {
+      r.bad(item, "extra source root `" + item.string + "` must be relative to the project root",
+            std::string("Write it relative to the folder of pyproject.toml, e.g. \"../libs/common/src\"."));
+    } else {
+      out.emplace_back(item.string, item.span);
+    }
+  }
+}
+
 }  // namespace
 
 void configure_deploy(model::DeployConfig& deploy, const std::string& target, const std::string& mapping,
@@ -236,6 +257,12 @@ const std::vector<OptionDoc>& option_docs() {
       {"artifacts.type-kinds", "table of Python type -> kind", "{}",
        "artifacts.type-kinds = { \"my_lib.models.*\" = \"model\" }",
        "Artifact kinds of Python types (fully qualified, after import resolution), consulted before the built-in table."},
+      {"extra-source-roots", "list of paths", "[]", "extra-source-roots = [\"../libs/common/src\"]",
+       "Folders, relative to the project root, whose packages are read as project code (searched after "
+       "`source_dir`, like later `sys.path` entries): for a monorepo whose project imports sibling packages. "
+       "Other imports from outside the project stay external. Each folder must lie in the project's repository "
+       "(the nearest folder above it holding `.git`, else the project); files there are read, but never through "
+       "a symbolic link that leads out of these folders and the project."},
       {"kedro-version", "string", "detected", "kedro-version = \"0.19.15\"",
        "The Kedro version whose semantics to follow. By default it is taken from `kedro_init_version` (or from "
        "`project_version` when it names a 0.17 or 0.18 release: Kedro 0.17 requires it and 0.18 prefers it), or "
@@ -313,6 +340,8 @@ Settings read_settings(const parse::TomlValue* table, std::vector<core::Finding>
       }
     } else if (key == "env") {
       if (auto text = r.string(value, key)) s.env = *text;
+    } else if (key == "extra-source-roots") {
+      read_extra_source_roots(r, value, s.extra_source_roots);
     } else if (key == "kedro-version") {
       if (auto text = r.string(value, key)) s.kedro_version = *text;
     } else if (key == "artifacts") {

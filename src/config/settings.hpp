@@ -34,6 +34,8 @@ struct Settings {
   std::optional<std::string> kedro_version;  ///< overrides the detected version
   model::DeployConfig deploy;                ///< [tool.kedrolint.deploy]
   model::ArtifactsConfig artifacts;          ///< [tool.kedrolint.artifacts]
+  /// Folders (relative to the project root) whose packages are project code.
+  std::vector<std::pair<std::string, core::Span>> extra_source_roots;
 
   [[nodiscard]] bool enabled(std::string_view code) const;
   [[nodiscard]] bool ignored_in_file(std::string_view code, std::string_view display_path) const;

@@ -75,6 +75,8 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
   build.jobs = options.jobs;
   build.deploy = result.settings.deploy;
   build.artifacts = result.settings.artifacts;
+  build.extra_source_roots = result.settings.extra_source_roots;
+  for (const auto& extra : result.settings.extra_source_roots) sources.confine_to(root / extra.first);
   result.project = model::build_project(root, sources, build);
   for (auto& f : config_findings) result.project.findings.push_back(std::move(f));
   const model::Project& project = result.project;

@@ -32,6 +32,47 @@ void collect_directives(Project& project, const core::SourceMap& sources, std::s
   }
 }
 
+// The repository the project lives in (the nearest folder above it holding
+// `.git`), else the project itself: extra source roots must stay inside, so
+// that a pull request's configuration cannot make kedrolint read the files
+// of the machine it runs on.
+fs::path repository_root(const fs::path& project_root) {
+  std::error_code ec;
+  const fs::path start = fs::weakly_canonical(project_root, ec);
+  for (fs::path p = start; !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) return p;
+    if (p == p.root_path()) break;
+  }
+  return start;
+}
+
+bool is_inside(const fs::path& path, const fs::path& folder) {
+  const fs::path rel = path.lexically_relative(folder);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+// Monorepos: sibling packages the project imports, read as project code when
+// configured; a folder that does not exist or lies outside the repository is
+// a configuration error (KL009).
+void add_extra_source_roots(Project& project, const BuildOptions& options) {
+  const fs::path repository = repository_root(project.layout.root);
+  for (const auto& [path, span] : options.extra_source_roots) {
+    const fs::path folder = (project.layout.root / path).lexically_normal();
+    std::error_code ec;
+    const fs::path real = fs::weakly_canonical(folder, ec);
+    std::string problem;
+    if (ec || !is_inside(real, repository)) problem = "lies outside the repository of the project";
+    else if (!fs::is_directory(real, ec)) problem = "is not a folder";
+    if (!problem.empty()) {
+      project.findings.push_back({"KL009", span, "extra source root `" + path + "` " + problem, {},
+                                  std::string("Give a folder of the repository, relative to the project root, e.g. "
+                                              "\"../libs/common/src\".")});
+      continue;
+    }
+    project.extra_source_roots.push_back(folder);
+  }
+}
+
 }  // namespace
 
 Project build_project(const fs::path& root, core::SourceMap& sources, const BuildOptions& options) {
@@ -47,6 +88,7 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
   }
   using Clock = std::chrono::steady_clock;
   auto seconds = [](Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); };
+  add_extra_source_roots(project, options);
   python::SourceStore store(sources);
   auto start = Clock::now();
   const auto loader = evaluate_project(project, store, options.jobs);
@@ -54,7 +96,8 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
   for (auto& f : store.findings()) project.findings.push_back(std::move(f));
   for (const auto* src : store.all()) project.python_files.push_back(src->file->path());
   if (project.layout.has_package()) {
-    project.module_imports = scan_module_imports(store, python::ModuleIndex(project.layout.source_dir));
+    project.module_imports =
+        scan_module_imports(store, python::ModuleIndex(project.layout.source_dir, project.extra_source_roots));
   }
   start = Clock::now();
   if (project.layout.pyproject && loader) build_catalog(project, sources, *loader);

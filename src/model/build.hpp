@@ -15,6 +15,9 @@ struct BuildOptions {
   std::size_t jobs = 2;
   DeployConfig deploy;
   ArtifactsConfig artifacts;
+  /// `[tool.kedrolint] extra-source-roots` (relative to the project root) and
+  /// where each is written, for KL009 when the folder does not exist.
+  std::vector<std::pair<std::string, core::Span>> extra_source_roots;
 };
 
 /// Discovers, parses and evaluates the project at `root` into the model.

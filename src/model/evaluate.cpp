@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "config/loader.hpp"
 #include "core/text.hpp"
 #include "model/legacy_config.hpp"
 #include "model/legacy_hooks.hpp"
@@ -251,6 +252,67 @@ std::optional<config::LoaderSettings> read_settings(Project& project, python::In
   return loader;
 }
 
+python::Value config_to_value(const config::ConfigValue& v) {
+  using Kind = config::ConfigValue::Kind;
+  if (v.symbolic) return python::make_unknown("`" + v.text + "` is resolved when Kedro runs", v.span);
+  switch (v.kind) {
+    case Kind::Null: return python::Value(python::NoneValue{}, v.span);
+    case Kind::Bool: return python::Value(v.text == "True", v.span);
+    case Kind::Int:
+      try {
+        return python::Value(static_cast<std::int64_t>(std::stoll(v.text)), v.span);
+      } catch (const std::exception&) {
+        return python::make_unknown("the integer `" + v.text + "` is too large", v.span);
+      }
+    case Kind::Float:
+      try {
+        return python::Value(std::stod(v.text), v.span);
+      } catch (const std::exception&) {
+        return python::make_unknown("the float `" + v.text + "` is not evaluated", v.span);
+      }
+    case Kind::String: return python::Value(v.text, v.span);
+    case Kind::List: {
+      std::vector<python::Value> items;
+      for (const auto& item : v.items) items.push_back(config_to_value(*item));
+      return python::make_list(std::move(items), v.span);
+    }
+    case Kind::Map: {
+      auto dict = std::make_shared<python::DictObj>();
+      for (const auto& [key, child] : v.entries) dict->set(python::Value(key, child->key_span), config_to_value(*child));
+      return python::Value(python::DictPtr(dict), v.span);
+    }
+  }
+  return python::make_unknown("a configuration value kedrolint does not read", v.span);
+}
+
+// `loader[key]` for an OmegaConfigLoader the project builds: the files of its
+// own conf_source and environments, read as Kedro would. Anything Kedro would
+// report while loading (a duplicate key, bad YAML) makes the read Unknown.
+python::Value read_config(const Project& project, core::SourceMap& sources, const python::ConfigRequest& request) {
+  const auto& l = request.loader;
+  const fs::path root = project.layout.root.lexically_normal();
+  const fs::path conf = (root / l.conf_source).lexically_normal();
+  const fs::path rel = conf.lexically_relative(root);
+  if (l.conf_source.find("://") != std::string::npos || rel.empty() || *rel.begin() == "..") {
+    return python::make_unknown("`conf_source=\"" + l.conf_source + "\"` lies outside the project", request.span);
+  }
+  config::LoaderSettings settings;
+  settings.conf_source = rel.string();
+  settings.base_env = l.base_env;
+  settings.default_run_env = l.default_run_env;
+  std::vector<core::Finding> problems;
+  config::ConfigLoader loader(root, settings, l.env.value_or(""), project.layout.kedro_version, sources, problems);
+  const auto loaded = loader.load(request.key);
+  if (!problems.empty()) {
+    return python::make_unknown("loading `" + request.key + "` raises: " + problems.front().message, request.span);
+  }
+  if (!loaded.any_file && request.key != "globals") {
+    return python::make_unknown("MissingConfigException: no `" + request.key + "` files under `" + l.conf_source + "`",
+                                request.span);
+  }
+  return config_to_value(*loaded.value);
+}
+
 // What one `register_pipelines()` returned, or nullopt after a finding.
 std::optional<python::DictPtr> registered_dict(Project& project, python::Interpreter& interp, const python::Value& fn,
                                                std::vector<python::Arg> args, core::Span where,
@@ -402,9 +464,11 @@ std::optional<config::LoaderSettings> evaluate_project(Project& project, python:
                                                        std::size_t jobs) {
   std::optional<config::LoaderSettings> loader = config::LoaderSettings{};
   if (!project.layout.has_package()) return loader;
-  python::ModuleIndex index(project.layout.source_dir);
+  python::ModuleIndex index(project.layout.source_dir, project.extra_source_roots);
   preload_reachable(project, store, index, jobs);
   python::Interpreter interp(store, index, project.layout.kedro_version, project.layout.package_name);
+  interp.set_config_reader(
+      [&](const python::ConfigRequest& request) { return read_config(project, store.sources(), request); });
   run_with_large_stack([&] {
     try {
       loader = read_settings(project, interp);
@@ -419,6 +483,7 @@ std::optional<config::LoaderSettings> evaluate_project(Project& project, python:
   project.mappings = std::move(interp.record().mappings);
   project.constructed_nodes = std::move(interp.record().nodes);
   project.class_bases = std::move(interp.record().class_bases);
+  project.parameters_read_by_code = interp.record().parameters_read_by_code;
   return loader;
 }
 

@@ -31,6 +31,8 @@ struct RegisteredPipeline {
 struct Project {
   const core::SourceMap* sources = nullptr;
   project::Layout layout;
+  /// `[tool.kedrolint] extra-source-roots`, absolute: read as project code.
+  std::vector<std::filesystem::path> extra_source_roots;
   /// The run environment the configuration was read for: `--env`, else
   /// settings.py's `default_run_env` ("local" unless CONFIG_LOADER_ARGS says otherwise).
   std::string env = "local";
@@ -53,6 +55,9 @@ struct Project {
   /// Project classes ("module.qualname") -> their bases' dotted names, for
   /// artifact kinds (a subclass of sklearn.base.BaseEstimator is a model).
   std::map<std::string, std::vector<std::string>> class_bases;
+  /// Project code reads the parameters itself (`loader["parameters"]`), so
+  /// a parameter no node reads may still be used.
+  bool parameters_read_by_code = false;
 
   /// The data catalog of the chosen environment; null when the configuration
   /// could not be located (settings.py not static).

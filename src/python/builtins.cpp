@@ -186,6 +186,13 @@ Value Interpreter::get_attr(const Value& obj, const std::string& name, core::Spa
   const MeterScope metered(meter_);
   if (obj.is_unknown()) return obj;
   if (obj.is<ModulePtr>()) return attribute_of_module(obj.as<ModulePtr>(), name, span);
+  if (obj.is<InstancePtr>()) return instance_attribute(obj.as<InstancePtr>(), name, span);
+  if (obj.is<ConfigLoaderValue>() && name == "get") {
+    return Value(BoundPtr(std::make_shared<BoundMethod>(BoundMethod{obj, name})), span);
+  }
+  if (obj.is<External>() && obj.as<External>().qualname == "kedro.framework.project.settings") {
+    return project_setting(name, span);
+  }
   if (obj.is<External>()) {
     if (auto missing = kedro_api::missing_module_name(obj.as<External>().qualname, name, true, version_)) {
       return kedro_api_error(*missing, "AttributeError", span);
@@ -515,6 +522,12 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
   const Value& self = m.self;
   const std::string& name = m.name;
   if (self.is<PipelineValue>()) return pipeline_method(self.as<PipelineValue>().pipeline, name, args, span);
+  if (self.is<ConfigLoaderValue>() && name == "get" && !args.empty() && !args.front().keyword && args.size() <= 2) {
+    // AbstractConfigLoader.get(key, default): self[key], or default on KeyError.
+    Value v = config_loader_item(self.as<ConfigLoaderValue>(), args.front().value, span);
+    if (v.is_unknown() && v.unknown().exception == "KeyError") return args.size() == 2 ? args[1].value : Value();
+    return v;
+  }
   if (name == "__wraps__") {
     // functools.wraps(wrapped)(wrapper): the wrapper takes the wrapped
     // function's __name__, __qualname__ and __module__ and gets __wrapped__.
@@ -915,6 +928,27 @@ Value Interpreter::call_external(const External& e, std::vector<Arg>& args, core
   }
   if (q == "kedro.pipeline.Pipeline" || q == "kedro.pipeline.pipeline.Pipeline") return kedro_pipeline(args, span, true);
   if (q == "kedro.framework.project.find_pipelines") return kedro_find_pipelines(args, span);
+  if (q == "kedro.pipeline.Node.__init__" || q == "kedro.pipeline.node.Node.__init__") {
+    // Node.__init__(self, ...) called explicitly from a subclass's __init__.
+    if (!args.empty() && !args.front().keyword && args.front().value.is<InstancePtr>()) {
+      const InstancePtr self = args.front().value.as<InstancePtr>();
+      args.erase(args.begin());
+      return node_base_init(self, std::move(args), span);
+    }
+  }
+  if (q == "kedro_mlflow.pipeline.pipeline_ml_factory" || q == "kedro_mlflow.pipeline.pipeline_ml_factory.pipeline_ml_factory") {
+    return mlflow_pipeline_ml_factory(args, span);
+  }
+  if (q == "kedro.pipeline.llm_context_node" || q == "kedro.pipeline.llm_context.llm_context_node") {
+    return kedro_llm_context_node(args, span, false);
+  }
+  if (q == "kedro.pipeline.LLMContextNode" || q == "kedro.pipeline.llm_context.LLMContextNode") {
+    return kedro_llm_context_node(args, span, true);
+  }
+  if (q == "kedro.pipeline.tool" || q == "kedro.pipeline.llm_context.tool") return kedro_tool(args, span);
+  if (q == "kedro.config.OmegaConfigLoader" || q == "kedro.config.omegaconf_config.OmegaConfigLoader") {
+    return kedro_config_loader(args, span);
+  }
   if (const Value* u = first_unknown(args); u && q != "functools.partial") return *u;
   const std::vector<Value> pos = positional(args);
   // pluggy's HookimplMarker.__call__ marks the function and returns it (Kedro 0.17 hooks.py).

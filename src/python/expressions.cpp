@@ -15,6 +15,17 @@ namespace ts = parse::ts;
 
 namespace {
 
+// `super().name(...)` or `super(Cls, self).name(...)`: the method of the next
+// class, which kedrolint evaluates for Node subclasses (node_subclass.cpp).
+bool is_super_method_call(ts::Node call_node, const Interpreter::Frame& f) {
+  const ts::Node fn = call_node.field("function");
+  if (!fn.is("attribute")) return false;
+  const ts::Node inner = fn.field("object");
+  if (!inner.is("call")) return false;
+  const ts::Node name = inner.field("function");
+  return name.is("identifier") && f.src->text(name) == "super";
+}
+
 std::optional<std::int64_t> parse_int(std::string text) {
   text.erase(std::remove(text.begin(), text.end(), '_'), text.end());
   int base = 10;
@@ -227,6 +238,7 @@ std::optional<std::vector<Arg>> Interpreter::eval_arguments(ts::Node arguments, 
 
 Value Interpreter::eval_call(ts::Node call_node, Frame& f) {
   const core::Span span = f.src->span(call_node);
+  if (is_super_method_call(call_node, f)) return super_call(call_node, f);
   const Value callee = eval(call_node.field("function"), f);
   Value unknown;
   auto args = eval_arguments(call_node.field("arguments"), f, unknown);
@@ -631,6 +643,7 @@ Value Interpreter::eval_subscript(ts::Node expr, Frame& f) {
   }
   const Value index = eval(index_node, f);
   if (index.is_unknown()) return index;
+  if (container.is<ConfigLoaderValue>()) return config_loader_item(container.as<ConfigLoaderValue>(), index, span);
   if (container.is<DictPtr>()) {
     if (const Value* v = container.as<DictPtr>()->find(index)) return *v;
     auto r = py_repr(index);

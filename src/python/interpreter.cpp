@@ -681,6 +681,10 @@ void Interpreter::assign(ts::Node target, const Value& value, Frame& f) {
       obj.as<ModulePtr>()->globals->set(name, value);
       return;
     }
+    if (obj.is<InstancePtr>()) {
+      set_instance_attribute(obj.as<InstancePtr>(), name, value, span);
+      return;
+    }
     if (obj.is_unknown()) throw Abort{obj.unknown()};
     throw Abort{{"setting attributes on a `" + obj.type_name() + "` is not evaluated", span}};
   }
@@ -698,6 +702,7 @@ Value Interpreter::define_function(ts::Node def, Frame& f, bool is_lambda) {
   fn->node = def;
   fn->globals = f.module;
   fn->closure = f.module_level ? nullptr : f.locals;
+  if (f.owner_class) fn->owner = f.owner_class;
   fn->def_span = is_lambda ? f.src->span(def) : f.src->span(def.field("name"));
   fn->signature.known = true;
   bool keyword_only = false;
@@ -769,6 +774,7 @@ Value Interpreter::define_class(ts::Node def, Frame& f) {
   body.module = f.module;
   body.src = f.src;
   body.qualprefix = cls->qualname + ".";
+  body.owner_class = cls;
   const ts::Node block = def.field("body");
   for (const ts::Node child : block.named_children()) {
     if (!exec_stmt_at_module_level(child, body)) throw Abort{f.module->failure};
@@ -945,13 +951,16 @@ Value Interpreter::call(const Value& callee, std::vector<Arg> args, core::Span s
   // Builtins and methods run to their end: an unfinished Unknown they pass
   // through (an argument, a stored value) says nothing about this call.
   if (callee.is<Builtin>()) return finished(call_builtin(callee.as<Builtin>().name, args, span));
+  if (callee.is<BoundPtr>() && callee.as<BoundPtr>()->self.is<InstancePtr>()) {
+    // A method of a project Node subclass: the function with `self` first.
+    const auto& m = *callee.as<BoundPtr>();
+    args.insert(args.begin(), Arg{std::nullopt, m.self, span});
+    return call(get_attr(Value(ClassPtr(m.self.as<InstancePtr>()->cls)), m.name, span), std::move(args), span);
+  }
   if (callee.is<BoundPtr>()) return finished(call_method(*callee.as<BoundPtr>(), args, span));
   if (callee.is<External>()) return finished(call_external(callee.as<External>(), args, span));
   if (callee.is_unknown()) return callee;
-  if (callee.is<ClassPtr>()) {
-    return make_unknown("instances of the project class `" + callee.as<ClassPtr>()->qualname + "` are not evaluated",
-                        span);
-  }
+  if (callee.is<ClassPtr>()) return instantiate(callee.as<ClassPtr>(), std::move(args), span);
   return make_unknown("a `" + callee.type_name() + "` is not callable", span);
 }
 
@@ -1026,6 +1035,10 @@ Value Interpreter::call_function(const FunctionPtr& fn, std::vector<Arg> args, c
   frame.module = fn->globals;
   frame.src = fn->source;
   frame.qualprefix = fn->qualname + ".<locals>.";
+  frame.function = fn;
+  if (!fn->owner.expired() && !params.empty() && params.front().kind != model::Param::Kind::VarPositional) {
+    if (const Value* first = scope->lookup_local(params.front().name)) frame.self = *first;
+  }
   // The expression nesting limit is per function body, as in source code.
   const int caller_expr_depth = std::exchange(expr_depth_, 0);
   struct RestoreDepth {

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -58,7 +59,21 @@ struct Record {
   /// Every project class defined ("module.qualname") -> the dotted names of
   /// its bases that are known (imported names or project classes).
   std::map<std::string, std::vector<std::string>> class_bases;
+  /// Project code read the parameters through a config loader it built
+  /// (`loader["parameters"]`): which keys it uses is not tracked.
+  bool parameters_read_by_code = false;
 };
+
+/// What project code asks of the configuration: `loader[key]` of an
+/// `OmegaConfigLoader` it built with these arguments.
+struct ConfigRequest {
+  ConfigLoaderValue loader;
+  std::string key;
+  core::Span span;
+};
+/// Reads one configuration key as a Python value (dicts, lists, scalars),
+/// or an Unknown saying why it cannot be known.
+using ConfigReader = std::function<Value(const ConfigRequest&)>;
 
 /// The static evaluator: executes project modules and functions over the
 /// values of value.hpp, with Kedro's node/pipeline API implemented natively.
@@ -79,6 +94,9 @@ class Interpreter {
   Value get_attr(const Value& obj, const std::string& name, core::Span span);
 
   Record& record() { return record_; }
+  /// Lets project code read the configuration (`OmegaConfigLoader(...)["parameters"]`);
+  /// without a reader such reads are Unknown.
+  void set_config_reader(ConfigReader reader) { config_reader_ = std::move(reader); }
   [[nodiscard]] const project::KedroVersion& version() const { return version_; }
   [[nodiscard]] const ModuleIndex& index() const { return index_; }
   [[nodiscard]] std::size_t steps() const { return steps_; }
@@ -92,6 +110,9 @@ class Interpreter {
     std::string qualprefix;  ///< "outer.<locals>." inside functions, "Cls." in class bodies
     bool module_level = false;
     Value returned;
+    ClassPtr owner_class;  ///< in a class body: the class being defined
+    FunctionPtr function;  ///< the function running (for `super()` in methods)
+    Value self;            ///< a method's first argument
   };
 
  private:
@@ -157,6 +178,27 @@ class Interpreter {
   Value call_external(const External& e, std::vector<Arg>& args, core::Span span);
   std::optional<Value> builtin_attribute(const Value& obj, const std::string& name, core::Span span);
 
+  // node_subclass.cpp: project subclasses of Kedro's Node
+  Value instantiate(const ClassPtr& cls, std::vector<Arg> args, core::Span span);
+  /// Runs the first `__init__` found from `chain[from]` on, or `Node.__init__`.
+  Value run_node_init(const std::vector<ClassPtr>& chain, std::size_t from, const InstancePtr& self,
+                      std::vector<Arg> args, core::Span span);
+  Value node_base_init(const InstancePtr& self, std::vector<Arg> args, core::Span span);
+  Value super_call(parse::ts::Node call, Frame& f);
+  Value instance_attribute(const InstancePtr& self, const std::string& name, core::Span span);
+  void set_instance_attribute(const InstancePtr& self, const std::string& name, const Value& value, core::Span span);
+
+  // kedro_plugins.cpp: kedro-mlflow's pipeline_ml_factory, Kedro's LLM context nodes
+  Value mlflow_pipeline_ml_factory(std::vector<Arg>& args, core::Span span);
+  Value kedro_llm_context_node(std::vector<Arg>& args, core::Span span, bool is_class);
+  Value kedro_tool(std::vector<Arg>& args, core::Span span);
+
+  // config_loader_api.cpp: an OmegaConfigLoader built by project code, `settings.X`
+  Value kedro_config_loader(std::vector<Arg>& args, core::Span span);
+  Value config_loader_item(const ConfigLoaderValue& loader, const Value& key, core::Span span);
+  /// `kedro.framework.project.settings.<name>`: the project's settings.py value, or Kedro's default.
+  Value project_setting(const std::string& name, core::Span span);
+
   // kedro_api.cpp
   Value kedro_node(std::vector<Arg>& args, core::Span span, bool is_class);
   /// Records the TypeError Kedro's API raises for a call (KL110); the call is Unknown.
@@ -208,6 +250,7 @@ class Interpreter {
   std::vector<std::weak_ptr<Scope>> scopes_;  ///< every scope made, to break cycles at the end
   ScopePtr builtins_;
   Record record_;
+  ConfigReader config_reader_;
   std::size_t steps_ = 0;
   AllocationMeter meter_;
   int call_depth_ = 0;

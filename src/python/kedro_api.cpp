@@ -140,6 +140,12 @@ std::string uncertain_inputs_order(const model::Node& node) {
          "`, which is not known statically";
 }
 
+Value external_value(const Arg& arg) {
+  return make_unknown("`" + arg.value.as<External>().qualname + "` comes from outside the project; its value is not "
+                      "known statically",
+                      arg.span);
+}
+
 // The source `inspect.getsource` shows for a function: its `def` with the
 // decorators above it (co_firstlineno is the first decorator's line).
 core::Span source_span_of(const FunctionObj& fn) {
@@ -174,6 +180,9 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_c
   }
   for (const auto& [name, arg] : b.named) {
     if (arg.value.is_unknown()) return arg.value;
+    // A value from outside the project (`os.environ["X"]`) is a run-time
+    // value: it may well be a valid name, so it is Unknown, never invalid.
+    if (arg.value.is<External>() && name != "func" && name != "preview_fn") return external_value(arg);
   }
   auto node = std::make_shared<model::Node>();
   node->span = span;
@@ -271,6 +280,7 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_c
       form = model::IoForm::List;
       for (const auto& item : v.as<ListPtr>()->items) {
         if (item.is_unknown()) return item;
+        if (item.is<External>()) return external_value(Arg{std::nullopt, item, arg_span});
         auto r = ref(item);
         if (!r) {
           return invalid("names of variables used as " + which + " to the function must be of 'String' type, but " +
@@ -285,6 +295,7 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_c
       form = model::IoForm::Dict;
       for (const auto& [k, item] : v.as<DictPtr>()->items) {
         if (item.is_unknown()) return item;
+        if (item.is<External>()) return external_value(Arg{std::nullopt, item, arg_span});
         auto r = ref(item);
         if (!k.is_str() || !r) {
           return invalid("names of variables used as " + which + " to the function must be of 'String' type",
@@ -331,6 +342,11 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_c
     std::sort(node->tags.begin(), node->tags.end());
     node->tags.erase(std::unique(node->tags.begin(), node->tags.end()), node->tags.end());
     for (const auto& t : node->tags) node->tag_origin.emplace(t, node->tags_span);
+  }
+  if (const Value* preview = get(b, "preview_fn"); preview && truthy(*preview) &&
+      (preview->is_str() || preview->is<std::int64_t>() || preview->is<double>() || preview->is<bool>() ||
+       preview->is<ListPtr>() || preview->is<TupleValue>() || preview->is<DictPtr>() || preview->is<SetValue>())) {
+    return invalid("preview_fn must be a function, not '" + preview->type_name() + "'.", span_of(b, "preview_fn", span));
   }
   if (const Value* ns = get(b, "namespace"); ns && !ns->is_none()) {
     if (!ns->is_str()) return invalid("'namespace' must be a string", span_of(b, "namespace", span));

@@ -5,27 +5,29 @@
 namespace kedrolint::python {
 namespace fs = std::filesystem;
 
-std::optional<ModuleLocation> ModuleIndex::locate(const std::string& dotted) const {
-  if (dotted.empty()) return std::nullopt;
-  fs::path path = source_dir_;
+namespace {
+
+// One sys.path entry: a regular package or a module is found at once; a
+// folder without `__init__.py` is only a namespace portion (Python keeps
+// scanning later entries for a regular package or module first).
+std::optional<ModuleLocation> locate_in(const fs::path& root, const std::string& dotted, bool& namespace_portion) {
+  fs::path path = root;
   for (const auto& part : core::split(dotted, '.')) {
     if (part.empty()) return std::nullopt;
     path /= part;
   }
   std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    const fs::path init = path / "__init__.py";
-    if (fs::is_regular_file(init, ec)) return ModuleLocation{init, true};
-    return ModuleLocation{fs::path(), true};  // namespace package
-  }
+  const bool is_dir = fs::is_directory(path, ec);
+  if (is_dir && fs::is_regular_file(path / "__init__.py", ec)) return ModuleLocation{path / "__init__.py", true};
   fs::path file = path;
   file += ".py";
   if (fs::is_regular_file(file, ec)) return ModuleLocation{file, false};
+  namespace_portion = namespace_portion || is_dir;
   return std::nullopt;
 }
 
-std::optional<std::string> ModuleIndex::module_name(const fs::path& file) const {
-  const fs::path rel = file.lexically_relative(source_dir_);
+std::optional<std::string> dotted_name_under(const fs::path& root, const fs::path& file) {
+  const fs::path rel = file.lexically_relative(root);
   if (rel.empty() || *rel.begin() == "..") return std::nullopt;
   std::string out;
   for (const auto& part : rel) {
@@ -36,6 +38,27 @@ std::optional<std::string> ModuleIndex::module_name(const fs::path& file) const 
     out += text;
   }
   return out;
+}
+
+}  // namespace
+
+std::optional<ModuleLocation> ModuleIndex::locate(const std::string& dotted) const {
+  if (dotted.empty()) return std::nullopt;
+  bool namespace_portion = false;
+  if (auto found = locate_in(source_dir_, dotted, namespace_portion)) return found;
+  for (const auto& root : extra_roots_) {
+    if (auto found = locate_in(root, dotted, namespace_portion)) return found;
+  }
+  if (namespace_portion) return ModuleLocation{fs::path(), true};
+  return std::nullopt;
+}
+
+std::optional<std::string> ModuleIndex::module_name(const fs::path& file) const {
+  if (auto name = dotted_name_under(source_dir_, file)) return name;
+  for (const auto& root : extra_roots_) {
+    if (auto name = dotted_name_under(root, file)) return name;
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> resolve_relative(const std::string& current, bool current_is_package, int level,

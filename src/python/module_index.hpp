@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kedrolint::python {
 
@@ -14,15 +15,20 @@ struct ModuleLocation {
 
 class ModuleIndex {
  public:
-  explicit ModuleIndex(std::filesystem::path source_dir) : source_dir_(std::move(source_dir)) {}
+  /// `extra_roots`: more folders read as project code, searched after
+  /// `source_dir` as later `sys.path` entries are (`[tool.kedrolint]
+  /// extra-source-roots`, for monorepos whose packages sit beside the project).
+  explicit ModuleIndex(std::filesystem::path source_dir, std::vector<std::filesystem::path> extra_roots = {})
+      : source_dir_(std::move(source_dir)), extra_roots_(std::move(extra_roots)) {}
 
   [[nodiscard]] std::optional<ModuleLocation> locate(const std::string& dotted) const;
-  /// The dotted name of a file under the source folder.
+  /// The dotted name of a file under the source folder (or an extra root).
   [[nodiscard]] std::optional<std::string> module_name(const std::filesystem::path& file) const;
   [[nodiscard]] const std::filesystem::path& source_dir() const { return source_dir_; }
 
  private:
   std::filesystem::path source_dir_;
+  std::vector<std::filesystem::path> extra_roots_;
 };
 
 /// Resolves `from ..x import y` inside module `current` (a package when

@@ -90,10 +90,12 @@ std::string Value::type_name() const {
                         [](const ModulePtr&) -> std::string { return "module"; },
                         [](const ClassPtr&) -> std::string { return "type"; },
                         [](const BoundPtr&) -> std::string { return "method"; },
+                        [](const InstancePtr& i) -> std::string { return i->cls->name; },
                         [](const External& e) -> std::string { return e.qualname; },
                         [](const Builtin&) -> std::string { return "builtin_function_or_method"; },
                         [](const NodeValue&) -> std::string { return "Node"; },
                         [](const PipelineValue&) -> std::string { return "Pipeline"; },
+                        [](const ConfigLoaderValue&) -> std::string { return "OmegaConfigLoader"; },
                         [](const UnknownValue&) -> std::string { return "unknown"; },
                     },
                     v);

@@ -28,6 +28,7 @@ struct PartialObj;
 struct ModuleObj;
 struct ClassObj;
 struct BoundMethod;
+struct InstanceObj;
 struct Scope;
 
 using ListPtr = std::shared_ptr<ListObj>;
@@ -37,6 +38,7 @@ using PartialPtr = std::shared_ptr<const PartialObj>;
 using ModulePtr = std::shared_ptr<ModuleObj>;
 using ClassPtr = std::shared_ptr<const ClassObj>;
 using BoundPtr = std::shared_ptr<const BoundMethod>;
+using InstancePtr = std::shared_ptr<InstanceObj>;
 using ScopePtr = std::shared_ptr<Scope>;
 
 struct NoneValue {};
@@ -62,6 +64,15 @@ struct NodeValue {
 };
 struct PipelineValue {
   model::PipelinePtr pipeline;
+};
+/// An `OmegaConfigLoader(...)` the project builds itself (in
+/// `register_pipelines()`, say): `loader["parameters"]` reads the project's
+/// configuration as Kedro would with these arguments.
+struct ConfigLoaderValue {
+  std::string conf_source;          ///< as given: relative to the project root (Kedro's working directory)
+  std::optional<std::string> env;   ///< `env=`; None means `default_run_env`
+  std::string base_env;             ///< "" when not given, as in OmegaConfigLoader.__init__
+  std::string default_run_env;
 };
 struct UnknownValue {
   std::shared_ptr<const model::Unknown> why;
@@ -91,8 +102,8 @@ void charge_bytes(std::size_t bytes);
 
 struct Value {
   using Payload = std::variant<NoneValue, bool, std::int64_t, double, std::string, ListPtr, TupleValue, DictPtr,
-                               SetValue, FunctionPtr, PartialPtr, ModulePtr, ClassPtr, BoundPtr, External, Builtin,
-                               NodeValue, PipelineValue, UnknownValue>;
+                               SetValue, FunctionPtr, PartialPtr, ModulePtr, ClassPtr, BoundPtr, InstancePtr, External,
+                               Builtin, NodeValue, PipelineValue, ConfigLoaderValue, UnknownValue>;
   Payload v;
   core::Span origin;  ///< where the value was written (string literals, calls)
 
@@ -193,6 +204,8 @@ struct FunctionObj {
   bool is_lambda = false;
   std::optional<Value> wrapped;  ///< `__wrapped__` set by functools.wraps / update_wrapper
   std::string def_module;        ///< where the code really lives (differs after wraps)
+  /// The class whose body defines this function (a method), for `super()`.
+  std::weak_ptr<const ClassObj> owner;
 };
 
 /// functools.partial(func, *args, **kwargs), flattened like CPython does.
@@ -212,6 +225,16 @@ struct ClassObj {
   std::vector<Value> bases;
   ScopePtr attributes;
   core::Span def_span;
+};
+
+/// An instance of a project class under construction: only subclasses of
+/// Kedro's `Node` are instantiated (their `__init__` runs until it calls
+/// `Node.__init__`, which builds `node`).
+struct InstanceObj {
+  ClassPtr cls;
+  ScopePtr attributes;
+  model::NodePtr node;  ///< set by `Node.__init__`
+  core::Span created_at;  ///< the `MyNode(...)` call: where the node is reported
 };
 
 /// `obj.method` for the methods the evaluator implements.

@@ -108,6 +108,20 @@ TEST_CASE("evaluator: an Unknown stored by a list or dict method keeps the pipel
   CHECK(e.pipelines.at("base") == "[n1]");
 }
 
+TEST_CASE("evaluator: a value from outside the project given to node() is Unknown, never invalid", "[python][eval]") {
+  // os.environ["X"] is a str at run time: Kedro accepts it, so no KL110.
+  const auto e = evaluate(std::string(kHeader) +
+                          "def register_pipelines():\n"
+                          "    return {'list': pipeline([node(f, ['a', os.environ['X']], 'b', name='n1')]),\n"
+                          "            'str': pipeline([node(f, os.environ['X'], 'c', name='n2')]),\n"
+                          "            'name': pipeline([node(f, 'a', 'd', name=os.environ['N'])])}\n");
+  CHECK(e.errors.empty());
+  for (const char* name : {"list", "str", "name"}) {
+    INFO(name);
+    CHECK(e.pipelines.at(name) == "[] (incomplete)");
+  }
+}
+
 TEST_CASE("evaluator: a dict changed by an unknown update makes the function Unknown", "[python][eval]") {
   const auto e = evaluate(std::string(kHeader) +
                           "def register_pipelines():\n"
