@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/project_model.hpp"
 #include "core/text.hpp"
 #include "engine/engine.hpp"
 
@@ -35,24 +36,16 @@ Runner add_artifacts_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("artifacts", "List the datasets with their artifact kind (model, table, metrics, "
                                               "plot...), class, evidence, producers and consumers.");
   cmd->add_option("path", args->path, "The project root, or a path inside it (default: .)");
-  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: settings.py's default_run_env, else local)");
+  cmd->add_option("--env,-e", args->env, kEnvHelp);
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   return [args] {
-    auto root = project::find_project_root(args->path);
-    if (!root) {
-      std::cerr << "kedrolint: " << args->path << " is not inside a Kedro project\n";
-      return 2;
-    }
     engine::CheckOptions options;
     options.env = args->env;
-    options.select = std::vector<std::string>{};
-    core::SourceMap sources(*root);
-    const auto result = engine::check_project(*root, options, sources);
+    const auto model = load_project_model(args->path, options, ModelNeeds::Catalog);
+    if (!model) return 2;
+    const auto& result = model->result;
+    auto& sources = model->sources;
     const auto& project = result.project;
-    if (!result.analysed() || !project.catalog) {
-      std::cerr << "kedrolint: the project's pipelines or configuration could not be read (run `kedrolint check`)\n";
-      return 2;
-    }
     std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> uses;
     for (const auto& n : project.registered_nodes()) {
       for (const auto& o : n->outputs) uses[o.name].first.push_back(n->name);

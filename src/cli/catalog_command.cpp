@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/project_model.hpp"
 #include "cli/output.hpp"
 #include "engine/engine.hpp"
 
@@ -36,24 +37,15 @@ Runner add_catalog_command(CLI::App& app) {
                  "default MemoryDataset, with its type and where it is defined.");
   cmd->add_option("path", args->path, "The project root, or a path inside it (default: .)");
   cmd->add_option("--pipeline,-p", args->pipeline, "Only this registered pipeline");
-  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: settings.py's default_run_env, else local)");
+  cmd->add_option("--env,-e", args->env, kEnvHelp);
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   return [args] {
-    auto root = project::find_project_root(args->path);
-    if (!root) {
-      std::cerr << "kedrolint: " << args->path << " is not inside a Kedro project\n";
-      return 2;
-    }
     engine::CheckOptions options;
     options.env = args->env;
-    options.select = std::vector<std::string>{};
-    core::SourceMap sources(*root);
-    const auto result = engine::check_project(*root, options, sources);
+    const auto model = load_project_model(args->path, options, ModelNeeds::Catalog);
+    if (!model) return 2;
+    const auto& result = model->result;
     const auto& project = result.project;
-    if (!result.analysed() || !project.catalog) {
-      std::cerr << "kedrolint: the project's pipelines or configuration could not be read (run `kedrolint check`)\n";
-      return 2;
-    }
     if (args->pipeline && !project.pipelines.count(*args->pipeline)) {
       std::cerr << "kedrolint: no registered pipeline named `" << *args->pipeline << "`\n";
       return 2;

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/project_model.hpp"
 #include "cli/output.hpp"
 #include "engine/engine.hpp"
 #include "model/dependencies.hpp"
@@ -54,24 +55,16 @@ Runner add_deps_command(CLI::App& app) {
   cmd->add_option("--pipeline,-p", args->pipeline, "Only this registered pipeline (with --by group: the deployed one)");
   cmd->add_option("--groups", args->groups, "With --by group: namespace, tags:<prefix>, pipelines, memory or file");
   cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: local)");
+  cmd->add_option("--env,-e", args->env, kEnvHelp);
   return [args] {
-    auto root = project::find_project_root(args->path);
-    if (!root) {
-      std::cerr << "kedrolint: " << args->path << " is not inside a Kedro project\n";
-      return 2;
-    }
     engine::CheckOptions options;
     options.env = args->env;
-    options.select = std::vector<std::string>{};
     options.deploy_groups = args->groups.value_or("");
-    core::SourceMap sources(*root);
-    const auto result = engine::check_project(*root, options, sources);
+    const auto model = load_project_model(args->path, options, ModelNeeds::Pipelines);
+    if (!model) return 2;
+    const auto& result = model->result;
+    auto& sources = model->sources;
     const auto& project = result.project;
-    if (!result.analysed() || !project.registry_evaluated) {
-      std::cerr << "kedrolint: the project's pipelines could not be read (run `kedrolint check`)\n";
-      return 2;
-    }
     if (args->pipeline && !project.pipelines.count(*args->pipeline)) {
       std::cerr << "kedrolint: no registered pipeline named `" << *args->pipeline << "`\n";
       return 2;

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/project_model.hpp"
 #include "cli/output.hpp"
 #include "engine/engine.hpp"
 #include "model/build.hpp"
@@ -22,22 +23,13 @@ Runner add_export_command(CLI::App& app) {
   cmd->add_option("path", args->path, "The project root, or a path inside it (default: .)");
   cmd->add_option("--pipeline,-p", args->pipeline, "Only this registered pipeline");
   cmd->add_option("--output,-o", args->output, "Write to FILE (atomically) instead of stdout");
-  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: settings.py's default_run_env, else local)");
+  cmd->add_option("--env,-e", args->env, kEnvHelp);
   return [args] {
-    auto root = project::find_project_root(args->path);
-    if (!root) {
-      std::cerr << "kedrolint: " << args->path << " is not inside a Kedro project\n";
-      return 2;
-    }
     engine::CheckOptions options;
     options.env = args->env;
-    options.select = std::vector<std::string>{};
-    core::SourceMap sources(*root);
-    const auto result = engine::check_project(*root, options, sources);
-    if (!result.analysed()) {
-      std::cerr << "kedrolint: the project at " << root->string() << " could not be read (run `kedrolint check`)\n";
-      return 2;
-    }
+    const auto model = load_project_model(args->path, options, ModelNeeds::Files);
+    if (!model) return 2;
+    const auto& result = model->result;
     if (args->pipeline && !result.project.pipelines.count(*args->pipeline)) {
       std::cerr << "kedrolint: no registered pipeline named `" << *args->pipeline << "`\n";
       return 2;

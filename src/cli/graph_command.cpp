@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/project_model.hpp"
 #include "cli/output.hpp"
 #include "engine/engine.hpp"
 #include "report/kedro_viz.hpp"
@@ -74,24 +75,15 @@ Runner add_graph_command(CLI::App& app) {
   cmd->add_option("--format", args->format, "mermaid, dot or viz (default: mermaid)")
       ->check(CLI::IsMember({"mermaid", "dot", "viz"}));
   cmd->add_option("--output,-o", args->output, "Write to FILE (mermaid, dot) or into DIR (viz) instead of stdout");
-  cmd->add_option("--env,-e", args->env, "Kedro configuration environment (default: local)");
+  cmd->add_option("--env,-e", args->env, kEnvHelp);
   cmd->add_flag("--no-params", args->no_params, "Leave out the `params:` and `parameters` inputs (mermaid, dot)");
   return [args] {
-    auto root = project::find_project_root(args->path);
-    if (!root) {
-      std::cerr << "kedrolint: " << args->path << " is not inside a Kedro project\n";
-      return 2;
-    }
     engine::CheckOptions options;
     options.env = args->env;
-    options.select = std::vector<std::string>{};
-    core::SourceMap sources(*root);
-    const auto result = engine::check_project(*root, options, sources);
+    const auto model = load_project_model(args->path, options, ModelNeeds::Pipelines);
+    if (!model) return 2;
+    const auto& result = model->result;
     const auto& project = result.project;
-    if (!result.analysed() || !project.registry_evaluated) {
-      std::cerr << "kedrolint: the project's pipelines could not be read (run `kedrolint check`)\n";
-      return 2;
-    }
     const std::string name = args->pipeline.value_or("__default__");
     if ((args->pipeline || args->format != "viz") && !project.pipelines.count(name)) {
       std::cerr << "kedrolint: no registered pipeline named `" << name << "`\n";
