@@ -117,10 +117,12 @@ ConfigPtr ConfigLoader::templated_globals() {
   if (!settings_.globals_dict || !settings_.globals_dict->is_map()) return files;
   auto merged = std::make_shared<ConfigValue>(files ? *files : *settings_.globals_dict);
   if (!files) return merged;
-  for (const auto& [k, v] : settings_.globals_dict->entries) {
-    auto it = std::find_if(merged->entries.begin(), merged->entries.end(), [&](const auto& e) { return e.first == k; });
-    if (it != merged->entries.end()) it->second = v;
-    else merged->entries.emplace_back(k, v);
+  // No structured bindings here: clang 14 cannot capture them in a lambda.
+  for (const auto& entry : settings_.globals_dict->entries) {
+    const std::string& key = entry.first;
+    auto it = std::find_if(merged->entries.begin(), merged->entries.end(), [&](const auto& e) { return e.first == key; });
+    if (it != merged->entries.end()) it->second = entry.second;
+    else merged->entries.push_back(entry);
   }
   return merged;
 }
