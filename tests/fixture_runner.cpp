@@ -93,6 +93,8 @@ TEST_CASE("fixture") {
     const std::string rule_dir = g_fixture.parent_path().filename().string();
     options.select = std::vector<std::string>{rule_dir.substr(0, rule_dir.find('_'))};
   }
+  // KL000 fixtures name the rule that must fail in a `fault-in-rule` file.
+  if (std::ifstream fault(g_fixture / "fault-in-rule"); fault) fault >> options.fault_in_rule;
   core::SourceMap sources(g_fixture);
   const auto result = engine::check_project(g_fixture, options, sources);
   check_expectations(g_fixture, result, sources);

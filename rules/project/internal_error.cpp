@@ -15,11 +15,16 @@ trusted for the file named in the message.
 
 ## Example
 ```text
-src/pkg/pipeline_registry.py:1:1: error: internal error in rule KL301: ... [KL000]
+pyproject.toml:1:1: error: internal error in rule KL301 (missing-catalog-entry): ... [KL000]
 ```
 
 Use instead:
 Please report the message and the smallest project that reproduces it.
+
+To check what a CI job or an editor integration does with this finding and
+exit status 2, `KEDROLINT_FAULT_IN_RULE=KL301 kedrolint check` makes the
+named rule fail as if it had a bug; the cache is not used while the
+variable is set.
 )md";
 
 void check(const model::Project& project, RuleContext& ctx) { forward_findings(project, ctx); }

@@ -59,6 +59,7 @@ engine::CheckOptions options_of(const CheckArgs& args) {
   options.deploy_target = args.target;
   options.deploy_mapping = args.mapping;
   options.deploy_groups = args.groups;
+  if (const char* fault = std::getenv("KEDROLINT_FAULT_IN_RULE"); fault) options.fault_in_rule = fault;
   return options;
 }
 
@@ -116,6 +117,7 @@ std::string build_identity() {
 std::optional<session::ResultCache> result_cache(const CheckArgs& args) {
   if (args.no_cache) return std::nullopt;
   if (const char* off = std::getenv("KEDROLINT_NO_CACHE"); off && *off && std::string(off) != "0") return std::nullopt;
+  if (std::getenv("KEDROLINT_FAULT_IN_RULE")) return std::nullopt;  // a cached clean result would hide the fault
   auto dir = session::ResultCache::default_dir();
   if (!dir) return std::nullopt;
   return session::ResultCache(*dir, build_identity());

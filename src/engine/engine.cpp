@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <tuple>
 
 #include "model/build.hpp"
@@ -96,6 +97,7 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
   auto run = [&](const rules::RuleInfo& rule, const suppress::Usage* usage) {
     rules::RuleContext ctx(rule, severity_of(rule), usage);
     try {
+      if (rule.code == options.fault_in_rule) throw std::runtime_error("fault injected by KEDROLINT_FAULT_IN_RULE");
       rule.body->check(project, ctx);
     } catch (const std::exception& e) {
       result.internal_error = true;

@@ -25,6 +25,9 @@ struct CheckOptions {
   /// For fixture tests: ignore the project's `select`/`ignore` (its
   /// `extend-select` still adds rules a case needs).
   bool only_selected = false;
+  /// Fault injection for the KL000 tests: this rule throws instead of
+  /// running (CLI: KEDROLINT_FAULT_IN_RULE=KL301). Empty: no fault.
+  std::string fault_in_rule;
 };
 
 struct CheckResult {
