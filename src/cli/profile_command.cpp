@@ -64,7 +64,7 @@ Runner add_profile_command(CLI::App& app) {
     engine::CheckOptions options;
     options.jobs = args->jobs;
     double best_analysis = 1e30, best_parse = 1e30, best_catalog = 1e30, best_evaluate = 1e30;
-    std::size_t files = 0, bytes = 0, nodes = 0;
+    std::size_t files = 0, bytes = 0, nodes = 0, parses = 0;
     for (int r = 0; r < std::max(1, args->repeat); ++r) {
       core::SourceMap sources(*root);
       const auto start = Clock::now();
@@ -73,6 +73,7 @@ Runner add_profile_command(CLI::App& app) {
       best_catalog = std::min(best_catalog, result.project.timings.resolve_seconds);
       best_evaluate = std::min(best_evaluate, result.project.timings.evaluate_seconds);
       nodes = result.project.registered_nodes().size();
+      parses = result.project.timings.python_parses;
       std::vector<fs::path> python = result.project.python_files, yaml;
       files = 0;
       bytes = 0;
@@ -88,6 +89,7 @@ Runner add_profile_command(CLI::App& app) {
     nlohmann::ordered_json out = {{"files", files},
                                   {"bytes", bytes},
                                   {"nodes", nodes},
+                                  {"python_parses", parses},
                                   {"parse_only_seconds", best_parse},
                                   {"analysis_seconds", best_analysis},
                                   {"resolve_seconds", best_catalog},

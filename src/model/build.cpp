@@ -89,16 +89,19 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
   using Clock = std::chrono::steady_clock;
   auto seconds = [](Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); };
   add_extra_source_roots(project, options);
-  python::SourceStore store(sources);
+  python::SourceStore store(sources, options.trees_ahead_bytes, options.recent_trees);
+  std::optional<ModuleImportCollector> imports;
+  if (project.layout.has_package()) {
+    imports.emplace(python::ModuleIndex(project.layout.source_dir, project.extra_source_roots));
+    store.set_visitor([&](const parse::PythonSource& src) { imports->visit(src); });
+  }
   auto start = Clock::now();
   const auto loader = evaluate_project(project, store, options.jobs);
   project.timings.evaluate_seconds = seconds(start);
   for (auto& f : store.findings()) project.findings.push_back(std::move(f));
-  for (const auto* src : store.all()) project.python_files.push_back(src->file->path());
-  if (project.layout.has_package()) {
-    project.module_imports =
-        scan_module_imports(store, python::ModuleIndex(project.layout.source_dir, project.extra_source_roots));
-  }
+  project.python_files = store.parsed_files();
+  project.timings.python_parses = store.parse_count();
+  if (imports) project.module_imports = imports->take();
   start = Clock::now();
   if (project.layout.pyproject && loader) build_catalog(project, sources, *loader);
   project.timings.catalog_seconds = seconds(start);

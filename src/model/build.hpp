@@ -6,6 +6,7 @@
 #include "model/artifacts.hpp"
 #include "model/deploy.hpp"
 #include "model/project.hpp"
+#include "python/source_store.hpp"
 
 namespace kedrolint::model {
 
@@ -18,6 +19,11 @@ struct BuildOptions {
   /// `[tool.kedrolint] extra-source-roots` (relative to the project root) and
   /// where each is written, for KL009 when the folder does not exist.
   std::vector<std::pair<std::string, core::Span>> extra_source_roots;
+  /// Source bytes whose syntax trees may be kept parsed ahead of the
+  /// evaluation, and how many released trees stay cached (see
+  /// python::SourceStore). Tests set both to 0 to parse again on every use.
+  std::size_t trees_ahead_bytes = python::SourceStore::kDefaultAheadBytes;
+  std::size_t recent_trees = python::SourceStore::kDefaultRecentTrees;
 };
 
 /// Discovers, parses and evaluates the project at `root` into the model.

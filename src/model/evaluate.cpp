@@ -93,17 +93,26 @@ void imported_modules(const parse::PythonSource& src, const std::string& module,
   (void)index;
 }
 
-// Parses, in parallel rounds, every project file the registry can reach.
-void preload_reachable(const Project& project, python::SourceStore& store, const python::ModuleIndex& index,
-                       std::size_t jobs) {
+// Parses, in parallel rounds, every project file the registry can reach, and
+// returns them in the order Python would probably import them (depth first
+// from the registry, imports in source order), for parsing again ahead of
+// the evaluation the trees that could not be kept.
+std::vector<fs::path> preload_reachable(const Project& project, python::SourceStore& store,
+                                        const python::ModuleIndex& index, std::size_t jobs) {
   const std::string& pkg = project.layout.package_name;
   std::vector<std::string> frontier = {pkg, pkg + ".settings", pkg + ".pipeline_registry", pkg + ".pipeline",
                                        pkg + ".pipelines"};
   std::error_code ec;
+  std::vector<std::string> pipeline_dirs;
   for (const auto& entry : fs::directory_iterator(project.layout.package_dir / "pipelines", ec)) {
-    if (entry.is_directory(ec)) frontier.push_back(pkg + ".pipelines." + entry.path().filename().string());
+    if (entry.is_directory(ec)) pipeline_dirs.push_back(pkg + ".pipelines." + entry.path().filename().string());
   }
+  std::sort(pipeline_dirs.begin(), pipeline_dirs.end());
+  frontier.insert(frontier.end(), pipeline_dirs.begin(), pipeline_dirs.end());
+  const std::vector<std::string> roots = frontier;
   std::set<std::string> seen;
+  std::map<std::string, std::vector<std::string>> imports_of;
+  std::map<std::string, fs::path> file_of;
   while (!frontier.empty()) {
     std::vector<std::pair<std::string, python::ModuleLocation>> batch;
     for (const auto& name : frontier) {
@@ -118,11 +127,38 @@ void preload_reachable(const Project& project, python::SourceStore& store, const
     frontier.clear();
     std::vector<fs::path> paths;
     for (const auto& [name, loc] : batch) paths.push_back(loc.file);
-    store.preload(paths, jobs);
-    for (const auto& [name, loc] : batch) {
-      if (const auto* src = store.get(loc.file)) imported_modules(*src, name, loc.is_package, index, frontier);
+    std::vector<std::vector<std::string>> found(batch.size());
+    store.preload(paths, jobs, [&](std::size_t i, const parse::PythonSource& src) {
+      imported_modules(src, batch[i].first, batch[i].second.is_package, index, found[i]);
+    });
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      file_of[batch[i].first] = batch[i].second.file;
+      frontier.insert(frontier.end(), found[i].begin(), found[i].end());
+      imports_of[batch[i].first] = std::move(found[i]);
     }
   }
+  std::vector<fs::path> order;
+  std::set<std::string> visited;
+  // Depth first without recursion (a hostile project may chain thousands of
+  // modules): a name is pushed back to go on with its next part after the
+  // imports of the part just entered.
+  std::vector<std::string> stack(roots.rbegin(), roots.rend());
+  while (!stack.empty()) {
+    std::string name = std::move(stack.back());
+    stack.pop_back();
+    std::string prefix;
+    for (const auto& part : core::split(name, '.')) {
+      prefix = prefix.empty() ? part : prefix + "." + part;
+      if (!visited.insert(prefix).second) continue;
+      if (auto f = file_of.find(prefix); f != file_of.end()) order.push_back(f->second);
+      stack.push_back(name);
+      if (auto it = imports_of.find(prefix); it != imports_of.end()) {
+        stack.insert(stack.end(), it->second.rbegin(), it->second.rend());
+      }
+      break;
+    }
+  }
+  return order;
 }
 
 std::optional<std::string> string_setting(const python::ModulePtr& settings, const std::string& name,
@@ -465,7 +501,8 @@ std::optional<config::LoaderSettings> evaluate_project(Project& project, python:
   std::optional<config::LoaderSettings> loader = config::LoaderSettings{};
   if (!project.layout.has_package()) return loader;
   python::ModuleIndex index(project.layout.source_dir, project.extra_source_roots);
-  preload_reachable(project, store, index, jobs);
+  const auto order = preload_reachable(project, store, index, jobs);
+  store.prefetch(order, jobs > 1 ? jobs - 1 : 1);
   python::Interpreter interp(store, index, project.layout.kedro_version, project.layout.package_name);
   interp.set_config_reader(
       [&](const python::ConfigRequest& request) { return read_config(project, store.sources(), request); });
@@ -478,6 +515,7 @@ std::optional<config::LoaderSettings> evaluate_project(Project& project, python:
       project.findings.push_back({std::string(kUnevaluated), stop.why.span, stop.why.reason, {}, std::nullopt});
     }
   });
+  store.stop_prefetch();
   report_unknowns(project);
   project.kedro_errors = std::move(interp.record().errors);
   project.mappings = std::move(interp.record().mappings);

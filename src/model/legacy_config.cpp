@@ -82,9 +82,8 @@ std::optional<std::string> string_literal(const parse::PythonSource& src, ts::No
 }
 
 // The arguments of the loader a 0.17 hook returns, when they are literal.
-bool read_hook_arguments(const python::FunctionPtr& fn, ts::Node call, config::LoaderSettings& loader,
+bool read_hook_arguments(const parse::PythonSource& src, ts::Node call, config::LoaderSettings& loader,
                          Project& project) {
-  const parse::PythonSource& src = *fn->source;
   const ts::Node args = call.field("arguments");
   bool first = true;
   for (const ts::Node a : args.named_children()) {
@@ -156,9 +155,9 @@ bool read_config_loader_hook(const python::ModulePtr& settings, config::LoaderSe
   const LegacyHooks hooks = find_hook_impls(settings, "register_config_loader");
   if (hooks.impls.empty()) {
     for (const auto& u : hooks.unknown) unevaluated(project, u.span, u.reason, "List hooks as `HOOKS = (ProjectHooks(),)`.");
-    if (hooks.unknown.empty() && settings->source) {
+    if (hooks.unknown.empty() && settings->code.valid()) {
       project.findings.push_back(
-          {"KL011", settings->source->file->span(0, 0),
+          {"KL011", settings->code.file->span(0, 0),
            "no hook in settings.py `HOOKS` implements `register_config_loader`; Kedro 0.17 raises \"Expected an "
            "instance of `ConfigLoader`, got `NoneType` instead.\"",
            {},
@@ -168,10 +167,11 @@ bool read_config_loader_hook(const python::ModulePtr& settings, config::LoaderSe
     return false;
   }
   const auto& fn = hooks.impls.front().method;  // firstresult: the first called
-  const auto returns = return_values(fn);
+  const python::SyntaxRef::Held code = fn->code.resolve();
+  const auto returns = code ? return_values(code) : std::vector<ts::Node>{};
   const ts::Node call = returns.size() == 1 ? returns.front() : ts::Node();
   const python::Value* callee =
-      call.is("call") ? resolve_name(fn->globals, *fn->source, call.field("function")) : nullptr;
+      call.is("call") ? resolve_name(fn->globals, *code.tree, call.field("function")) : nullptr;
   auto kind = callee && callee->is<python::External>() ? loader_kind(callee->as<python::External>().qualname)
                                                        : std::nullopt;
   if (!kind || *kind == config::LoaderKind::Omega) {
@@ -182,7 +182,7 @@ bool read_config_loader_hook(const python::ModulePtr& settings, config::LoaderSe
     return false;
   }
   loader.kind = *kind;
-  return read_hook_arguments(fn, call, loader, project);
+  return read_hook_arguments(*code.tree, call, loader, project);
 }
 
 }  // namespace kedrolint::model

@@ -37,11 +37,13 @@ const Value* class_attribute(const ClassPtr& cls, const std::string& name) {
 
 // pluggy registers only methods that `@hook_impl` marked.
 bool marked_hook_impl(const FunctionPtr& fn) {
-  const ts::Node decorated = fn->node.parent();
-  if (!decorated.is("decorated_definition") || !fn->source || !fn->globals) return false;
+  const python::SyntaxRef::Held code = fn->code.resolve();
+  if (!code || !fn->globals) return false;
+  const ts::Node decorated = code.node.parent();
+  if (!decorated.is("decorated_definition")) return false;
   for (const ts::Node d : decorated.named_children()) {
     if (!d.is("decorator") || !d.named_child_count()) continue;
-    const Value* v = resolve_name(fn->globals, *fn->source, d.named_child(0));
+    const Value* v = resolve_name(fn->globals, *code.tree, d.named_child(0));
     if (v && v->is<python::External>()) {
       const std::string& q = v->as<python::External>().qualname;
       if (q == "kedro.framework.hooks.hook_impl" || q == "kedro.framework.hooks.markers.hook_impl") return true;
@@ -62,9 +64,9 @@ const Value* resolve_name(const python::ModulePtr& module, const parse::PythonSo
   return inner->globals ? inner->globals->lookup_local(std::string(src.text(expr.field("attribute")))) : nullptr;
 }
 
-std::vector<ts::Node> return_values(const FunctionPtr& fn) {
+std::vector<ts::Node> return_values(const python::SyntaxRef::Held& fn) {
   std::vector<ts::Node> out;
-  const ts::Node body = fn->node.field("body");
+  const ts::Node body = fn.node.field("body");
   for (const ts::Node stmt : body.named_children()) {
     if (stmt.is("return_statement")) out.push_back(stmt.named_child_count() ? stmt.named_child(0) : ts::Node());
   }
@@ -73,8 +75,10 @@ std::vector<ts::Node> return_values(const FunctionPtr& fn) {
 
 LegacyHooks find_hook_impls(const python::ModulePtr& settings, const std::string& name) {
   LegacyHooks out;
-  if (!settings || !settings->source || !settings->globals) return out;
-  const parse::PythonSource& src = *settings->source;
+  if (!settings || !settings->globals) return out;
+  const python::SyntaxRef::Held code = settings->code.resolve();
+  if (!code) return out;
+  const parse::PythonSource& src = *code.tree;
   const ts::Node rhs = hooks_assignment(src);
   if (!rhs) return out;
   if (!rhs.is("tuple") && !rhs.is("list")) {

@@ -28,8 +28,9 @@ struct LegacyHooks {
 /// for the implementations of the hook `name`.
 LegacyHooks find_hook_impls(const python::ModulePtr& settings, const std::string& name);
 
-/// The `return` statements directly in a hook method's body.
-std::vector<parse::ts::Node> return_values(const python::FunctionPtr& fn);
+/// The `return` statements directly in a hook method's body (`fn`: its
+/// `def`, resolved; the nodes live as long as it is held).
+std::vector<parse::ts::Node> return_values(const python::SyntaxRef::Held& fn);
 
 /// `Name` or `module.Name` resolved in a module's globals, or null.
 const python::Value* resolve_name(const python::ModulePtr& module, const parse::PythonSource& src,

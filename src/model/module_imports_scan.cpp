@@ -119,20 +119,26 @@ struct Scanner {
 
 }  // namespace
 
-ModuleImportMap scan_module_imports(python::SourceStore& store, const python::ModuleIndex& index) {
-  ModuleImportMap out;
-  for (const auto* src : store.all()) {
-    if (!src || !src->file) continue;
-    const auto& path = src->file->path();
-    auto name = index.module_name(path);
-    if (!name || name->empty()) continue;
-    ModuleImports& m = out[*name];
-    m.module = *name;
-    m.file = path;
-    m.is_package = path.filename() == "__init__.py";
-    Scanner{*src, m}.walk(src->tree.root(), {});
-  }
-  return out;
+void ModuleImportCollector::visit(const parse::PythonSource& src) {
+  if (!src.file) return;
+  const auto& path = src.file->path();
+  auto name = index_.module_name(path);
+  if (!name || name->empty()) return;
+  ModuleImports m;
+  m.module = *name;
+  m.file = path;
+  m.is_package = path.filename() == "__init__.py";
+  Scanner{src, m}.walk(src.tree.root(), {});
+  std::lock_guard lock(mutex_);
+  // Two files of one module name (extra source roots): the last path wins,
+  // whichever thread parsed first.
+  auto [it, inserted] = found_.try_emplace(*name, m);
+  if (!inserted && it->second.file < m.file) it->second = std::move(m);
+}
+
+ModuleImportMap ModuleImportCollector::take() {
+  std::lock_guard lock(mutex_);
+  return std::move(found_);
 }
 
 }  // namespace kedrolint::model

@@ -93,6 +93,7 @@ struct Project {
     double evaluate_seconds = 0;  ///< parsing the reachable Python files and evaluating the registry
     double catalog_seconds = 0;   ///< loading the configuration and resolving every dataset
     double resolve_seconds = 0;   ///< of which: building the catalog and resolving every dataset name
+    std::size_t python_parses = 0;  ///< Python parses, counting a file parsed again after its tree was released
   } timings;
 
   /// Distinct nodes of all registered pipelines (by Kedro node equality).

@@ -46,6 +46,10 @@ class Node {
     return name ? std::string_view(name) : std::string_view{};
   }
   [[nodiscard]] Node parent() const { return Node(ts_node_parent(raw_)); }
+  /// The deepest node under this one that spans [begin, end).
+  [[nodiscard]] Node descendant_for(std::uint32_t begin, std::uint32_t end) const {
+    return Node(ts_node_descendant_for_byte_range(raw_, begin, end));
+  }
   [[nodiscard]] Node next_named_sibling() const { return Node(ts_node_next_named_sibling(raw_)); }
   [[nodiscard]] std::string_view text(std::string_view source) const {
     return source.substr(start(), end() - start());

@@ -156,16 +156,17 @@ ModulePtr Interpreter::import_module(const std::string& dotted, core::Span where
   if (location->is_package) module->globals->set("__path__", make_unknown("`__path__` is only known at run time", where));
   modules_[dotted] = module;
   if (!module->file.empty()) {
-    module->source = store_.get(module->file);
+    SourceStore::Tree tree = store_.acquire(module->file);
+    if (tree) module->code = SyntaxRef::of(store_, tree, tree->tree.root());
     // Python cannot import a file that does not parse or read: like Kedro,
     // treat the module as failed (KL001/KL008 report why).
-    if (!module->source || module->source->error) {
+    if (!tree || tree->error) {
       module->failed = true;
       module->failure = import_error("the module does not parse or cannot be read", where, "", {},
-                                     module->source ? "SyntaxError" : "OSError");
+                                     tree ? "SyntaxError" : "OSError");
       module->failure.reported = true;  // KL001 / KL008
     } else {
-      execute_module(module);
+      execute_module(module, std::move(tree));
     }
   }
   module->loaded = true;
@@ -173,13 +174,14 @@ ModulePtr Interpreter::import_module(const std::string& dotted, core::Span where
   return module;
 }
 
-void Interpreter::execute_module(const ModulePtr& module) {
+void Interpreter::execute_module(const ModulePtr& module, SourceStore::Tree tree) {
   Frame f;
   f.locals = module->globals;
   f.module = module;
-  f.src = module->source;
+  f.pin = std::move(tree);
+  f.src = f.pin.get();
   f.module_level = true;
-  const ts::Node root = module->source->tree.root();
+  const ts::Node root = f.src->tree.root();
   for (const ts::Node child : root.named_children()) {
     if (!exec_stmt_at_module_level(child, f)) {
       if (module->failure.reported) break;
@@ -698,8 +700,9 @@ Value Interpreter::define_function(ts::Node def, Frame& f, bool is_lambda) {
   fn->is_lambda = is_lambda;
   fn->name = is_lambda ? "<lambda>" : std::string(f.src->text(def.field("name")));
   fn->qualname = f.qualprefix + fn->name;
-  fn->source = f.src;
-  fn->node = def;
+  fn->code = SyntaxRef::of(store_, f.pin, def);
+  const ts::Node shown = def.parent().is("decorated_definition") ? def.parent() : def;
+  fn->source_span = f.src->span(shown);
   fn->globals = f.module;
   fn->closure = f.module_level ? nullptr : f.locals;
   if (f.owner_class) fn->owner = f.owner_class;
@@ -773,6 +776,7 @@ Value Interpreter::define_class(ts::Node def, Frame& f) {
   body.locals->parent = f.module_level ? nullptr : f.locals;
   body.module = f.module;
   body.src = f.src;
+  body.pin = f.pin;
   body.qualprefix = cls->qualname + ".";
   body.owner_class = cls;
   const ts::Node block = def.field("body");
@@ -972,7 +976,9 @@ Value Interpreter::call_function(const FunctionPtr& fn, std::vector<Arg> args, c
                            span);
   }
   DepthGuard guard(call_depth_);
-  if (!fn->is_lambda && contains_yield(fn->node.field("body"))) {
+  SyntaxRef::Held code = fn->code.resolve();
+  if (!code) return make_unknown("the source of `" + fn->qualname + "` cannot be read again", span);
+  if (!fn->is_lambda && contains_yield(code.node.field("body"))) {
     return make_unknown("`" + fn->qualname + "` is a generator; generators are not evaluated", span);
   }
   auto scope = new_scope();
@@ -1033,7 +1039,8 @@ Value Interpreter::call_function(const FunctionPtr& fn, std::vector<Arg> args, c
   Frame frame;
   frame.locals = scope;
   frame.module = fn->globals;
-  frame.src = fn->source;
+  frame.pin = code.tree;
+  frame.src = frame.pin.get();
   frame.qualprefix = fn->qualname + ".<locals>.";
   frame.function = fn;
   if (!fn->owner.expired() && !params.empty() && params.front().kind != model::Param::Kind::VarPositional) {
@@ -1047,8 +1054,8 @@ Value Interpreter::call_function(const FunctionPtr& fn, std::vector<Arg> args, c
     ~RestoreDepth() { depth = saved; }
   } restore{expr_depth_, caller_expr_depth};
   try {
-    if (fn->is_lambda) return eval(fn->node.field("body"), frame);
-    const Flow flow = exec_block(fn->node.field("body"), frame);
+    if (fn->is_lambda) return eval(code.node.field("body"), frame);
+    const Flow flow = exec_block(code.node.field("body"), frame);
     return flow == Flow::Return ? frame.returned : Value();
   } catch (const Abort& abort) {
     model::Unknown why{abort.why.reason, abort.why.span};

@@ -107,6 +107,7 @@ class Interpreter {
     ScopePtr locals;
     ModulePtr module;
     const parse::PythonSource* src = nullptr;
+    SourceStore::Tree pin;  ///< keeps `src` alive while a module or function body runs
     std::string qualprefix;  ///< "outer.<locals>." inside functions, "Cls." in class bodies
     bool module_level = false;
     Value returned;
@@ -119,7 +120,7 @@ class Interpreter {
   enum class Flow { Normal, Return, Break, Continue };
 
   // interpreter.cpp: modules, statements, calls
-  void execute_module(const ModulePtr& module);
+  void execute_module(const ModulePtr& module, SourceStore::Tree tree);
   Flow exec_block(parse::ts::Node block, Frame& f);
   Flow exec_stmt(parse::ts::Node stmt, Frame& f);
   void exec_expression_statement(parse::ts::Node expr, Frame& f);

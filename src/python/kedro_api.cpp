@@ -146,15 +146,6 @@ Value external_value(const Arg& arg) {
                       arg.span);
 }
 
-// The source `inspect.getsource` shows for a function: its `def` with the
-// decorators above it (co_firstlineno is the first decorator's line).
-core::Span source_span_of(const FunctionObj& fn) {
-  if (!fn.source || fn.node.null()) return {};
-  parse::ts::Node def = fn.node;
-  if (def.parent().is("decorated_definition")) def = def.parent();
-  return fn.source->span(def);
-}
-
 }  // namespace
 
 Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_class) {
@@ -198,8 +189,8 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_c
     node->func.return_annotation = fn.return_annotation;
     const FunctionObj& original = fn.wrapped && fn.wrapped->is<FunctionPtr>() ? *fn.wrapped->as<FunctionPtr>() : fn;
     node->func.def_span = original.def_span;
-    node->func.source_span = source_span_of(original);
-    node->func.object_span = source_span_of(fn);
+    node->func.source_span = original.source_span;
+    node->func.object_span = fn.source_span;
   } else if (func.is<PartialPtr>()) {
     const auto& p = *func.as<PartialPtr>();
     node->func.is_partial = true;
@@ -834,7 +825,7 @@ std::optional<Value> Interpreter::create_found_pipeline(const ModulePtr& module,
     if (fn->is<FunctionPtr>()) where = fn->as<FunctionPtr>()->def_span;
   } else {
     why = "it does not expose a `create_pipeline` function";
-    if (module->source) where = module->source->span(module->source->tree.root());
+    if (module->code.valid()) where = module->code.file->span(module->code.begin, module->code.end);
   }
   if (!raise_key_error) return std::nullopt;  // Kedro warns and skips the module
   record_.errors.push_back(

@@ -1,74 +1,227 @@
 #include "python/source_store.hpp"
 
+#include <algorithm>
+
 #include "core/parallel.hpp"
 #include "project/read_problem.hpp"
 
 namespace kedrolint::python {
 namespace fs = std::filesystem;
 
-SourceStore::Entry SourceStore::parse_one(const fs::path& path, parse::ts::PythonParser& parser) {
-  Entry entry;
-  entry.loaded = sources_.load(path);
-  const bool readable = !entry.loaded.error || entry.loaded.error->kind == core::ReadError::Kind::NotUtf8;
-  // Python refuses a source file that is not UTF-8, so it is not evaluated.
-  if (entry.loaded.file && readable && !entry.loaded.error) {
-    entry.parsed = std::make_unique<parse::PythonSource>(parse::parse_python(parser, *entry.loaded.file));
+SourceStore::~SourceStore() { stop_prefetch(); }
+
+SourceStore::Entry& SourceStore::entry_locked(const fs::path& path) {
+  const std::string key = path.lexically_normal().string();
+  auto [it, inserted] = entries_.try_emplace(key);
+  if (inserted) {
+    Entry& e = it->second;
+    e.loaded = sources_.load(path.lexically_normal());
+    // Python refuses a source file that is not UTF-8, so it is not evaluated.
+    e.parsable = e.loaded.file && !e.loaded.error;
   }
-  return entry;
+  return it->second;
 }
 
-void SourceStore::preload(const std::vector<fs::path>& paths, std::size_t jobs) {
-  std::vector<fs::path> todo;
+SourceStore::Tree SourceStore::parse_unlocked(std::unique_lock<std::mutex>& lock, Entry& e,
+                                              parse::ts::PythonParser& parser) {
+  e.in_flight = true;
+  const bool first = !e.visited;
+  e.visited = true;
+  ++parses_;
+  lock.unlock();
+  auto tree = std::make_shared<const parse::PythonSource>(parse::parse_python(parser, *e.loaded.file));
+  if (first && visitor_) visitor_(*tree);
+  lock.lock();
+  e.in_flight = false;
+  if (first) e.error = tree->error;
+  changed_.notify_all();
+  return tree;
+}
+
+void SourceStore::keep_recent_locked(const Tree& tree) {
+  auto it = std::find(recent_.begin(), recent_.end(), tree);
+  if (it != recent_.end()) recent_.erase(it);
+  recent_.push_front(tree);
+  while (recent_.size() > recent_limit_) recent_.pop_back();
+}
+
+bool SourceStore::fits_ahead_locked(const Entry& e) const {
+  return ahead_bytes_ == 0 || ahead_bytes_ + e.loaded.file->text().size() <= ahead_budget_;
+}
+
+void SourceStore::preload(const std::vector<fs::path>& paths, std::size_t jobs,
+                          const std::function<void(std::size_t, const parse::PythonSource&)>& seen) {
+  std::vector<std::size_t> todo;
   {
-    std::lock_guard lock(mutex_);
-    for (const auto& p : paths) {
-      if (!entries_.count(p.lexically_normal().string())) todo.push_back(p.lexically_normal());
+    std::unique_lock lock(mutex_);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      Entry& e = entry_locked(paths[i]);
+      if (e.parsable && !e.visited && !e.in_flight) {
+        e.in_flight = true;  // claimed by this preload
+        todo.push_back(i);
+      }
     }
   }
-  std::vector<Entry> results(todo.size());
   const std::size_t workers = std::max<std::size_t>(1, std::min(jobs, todo.size()));
-  std::vector<std::unique_ptr<parse::ts::PythonParser>> parsers(workers);
   core::parallel_for(workers, workers, [&](std::size_t w) {
-    parsers[w] = std::make_unique<parse::ts::PythonParser>();
-    for (std::size_t i = w; i < todo.size(); i += workers) results[i] = parse_one(todo[i], *parsers[w]);
+    parse::ts::PythonParser parser;
+    for (std::size_t k = w; k < todo.size(); k += workers) {
+      const std::size_t i = todo[k];
+      std::unique_lock lock(mutex_);
+      Entry& e = entry_locked(paths[i]);
+      Tree tree = parse_unlocked(lock, e, parser);
+      lock.unlock();
+      if (seen) seen(i, *tree);
+      lock.lock();
+      if (fits_ahead_locked(e)) {
+        ahead_bytes_ += e.loaded.file->text().size();
+        e.ahead = std::move(tree);
+      }
+      lock.unlock();
+      tree.reset();  // released outside the lock
+    }
   });
-  std::lock_guard lock(mutex_);
-  for (std::size_t i = 0; i < todo.size(); ++i) entries_.emplace(todo[i].string(), std::move(results[i]));
+  if (!seen) return;
+  // Files parsed before this call: their imports are asked for again.
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (std::find(todo.begin(), todo.end(), i) != todo.end()) continue;
+    if (Tree tree = acquire(paths[i])) seen(i, *tree);
+  }
 }
 
-const parse::PythonSource* SourceStore::get(const fs::path& path) {
-  const std::string key = path.lexically_normal().string();
+SourceStore::Tree SourceStore::acquire(const fs::path& path) {
+  std::unique_lock lock(mutex_);
+  Entry& e = entry_locked(path);
+  if (!e.parsable) return nullptr;
+  for (;;) {
+    if (Tree live = e.live.lock()) {
+      keep_recent_locked(live);
+      return live;
+    }
+    if (e.ahead) {
+      Tree tree = std::move(e.ahead);
+      ahead_bytes_ -= e.loaded.file->text().size();
+      e.live = tree;
+      keep_recent_locked(tree);
+      changed_.notify_all();
+      return tree;
+    }
+    if (!e.in_flight) break;
+    changed_.wait(lock);
+  }
+  e.prefetched = true;  // asked for now: the background parser need not
+  thread_local parse::ts::PythonParser parser;
+  Tree tree = parse_unlocked(lock, e, parser);
+  e.live = tree;
+  keep_recent_locked(tree);
+  return tree;
+}
+
+void SourceStore::prefetch(std::vector<fs::path> order, std::size_t jobs) {
+  stop_prefetch();
+  std::unique_lock lock(mutex_);
+  stopping_ = false;
+  prefetch_order_.clear();
+  prefetch_next_ = 0;
+  for (const auto& p : order) {
+    Entry& e = entry_locked(p);
+    if (!e.parsable || e.prefetched || e.ahead || !e.live.expired()) continue;
+    e.prefetched = true;
+    prefetch_order_.push_back(p.lexically_normal().string());
+  }
+  if (prefetch_order_.empty()) return;
+  for (std::size_t i = 0; i < std::max<std::size_t>(1, jobs); ++i) workers_.emplace_back([this] { prefetch_worker(); });
+}
+
+void SourceStore::prefetch_worker() {
+  parse::ts::PythonParser parser;
+  std::unique_lock lock(mutex_);
+  while (!stopping_ && prefetch_next_ < prefetch_order_.size()) {
+    Entry& e = entries_.at(prefetch_order_[prefetch_next_]);
+    if (e.in_flight || e.ahead || !e.live.expired()) {
+      ++prefetch_next_;
+      continue;
+    }
+    if (!fits_ahead_locked(e)) {
+      changed_.wait(lock);
+      continue;
+    }
+    ++prefetch_next_;
+    Tree tree = parse_unlocked(lock, e, parser);
+    if (e.live.expired() && !e.ahead) {
+      ahead_bytes_ += e.loaded.file->text().size();
+      e.ahead = std::move(tree);
+    }
+    lock.unlock();
+    tree.reset();
+    lock.lock();
+  }
+}
+
+void SourceStore::stop_prefetch() {
   {
     std::lock_guard lock(mutex_);
-    if (auto it = entries_.find(key); it != entries_.end()) return it->second.parsed.get();
+    stopping_ = true;
   }
-  parse::ts::PythonParser parser;
-  Entry entry = parse_one(path.lexically_normal(), parser);
-  std::lock_guard lock(mutex_);
-  auto [it, inserted] = entries_.emplace(key, std::move(entry));
-  (void)inserted;
-  return it->second.parsed.get();
+  changed_.notify_all();
+  for (auto& t : workers_) t.join();
+  workers_.clear();
 }
 
 std::vector<core::Finding> SourceStore::findings() const {
   std::vector<core::Finding> out;
   std::lock_guard lock(mutex_);
   for (const auto& [path, entry] : entries_) {
+    if (!entry.visited && entry.parsable) continue;
     project::report_read_problem(path, entry.loaded, out);
-    if (entry.parsed && entry.parsed->error) {
-      out.push_back({"KL001", entry.parsed->error->span, entry.parsed->error->message, {}, std::nullopt});
-    }
+    if (entry.error) out.push_back({"KL001", entry.error->span, entry.error->message, {}, std::nullopt});
   }
   return out;
 }
 
-std::vector<const parse::PythonSource*> SourceStore::all() const {
-  std::vector<const parse::PythonSource*> out;
+std::vector<fs::path> SourceStore::parsed_files() const {
+  std::vector<fs::path> out;
   std::lock_guard lock(mutex_);
   for (const auto& [path, entry] : entries_) {
-    if (entry.parsed) out.push_back(entry.parsed.get());
+    if (entry.visited) out.push_back(entry.loaded.file->path());
   }
   return out;
+}
+
+std::size_t SourceStore::parse_count() const {
+  std::lock_guard lock(mutex_);
+  return parses_;
+}
+
+SyntaxRef SyntaxRef::of(SourceStore& store, const SourceStore::Tree& tree, parse::ts::Node node) {
+  SyntaxRef ref;
+  ref.store = &store;
+  ref.file = tree->file;
+  ref.begin = node.start();
+  ref.end = node.end();
+  ref.type = node.type();
+  ref.cached_tree_ = tree;
+  ref.cached_node_ = node;
+  return ref;
+}
+
+SyntaxRef::Held SyntaxRef::resolve() const {
+  Held held;
+  if (!valid()) return held;
+  if ((held.tree = cached_tree_.lock())) {
+    held.node = cached_node_;
+    return held;
+  }
+  held.tree = store->acquire(file->path());
+  if (!held.tree) return held;
+  // The deepest node over the range, then up to the one of the right type:
+  // a wrapper may share the range (an expression statement of a lambda).
+  parse::ts::Node n = held.tree->tree.root().descendant_for(begin, end);
+  while (!n.null() && !(n.start() == begin && n.end() == end && n.type() == type)) n = n.parent();
+  held.node = n;
+  cached_tree_ = held.tree;
+  cached_node_ = n;
+  return held;
 }
 
 }  // namespace kedrolint::python

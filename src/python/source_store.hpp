@@ -1,8 +1,13 @@
 #pragma once
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -11,32 +16,110 @@
 
 namespace kedrolint::python {
 
-/// Parsed Python files of one run, each parsed once. Trees stay alive until
-/// the store is destroyed, so syntax nodes held by evaluated values stay valid.
+/// Parsed Python files of one run. A syntax tree takes about 28 bytes per
+/// byte of source, so trees are not all kept: a tree lives while someone
+/// holds it (a module or function being executed), a few recently used ones
+/// are cached, and files parsed ahead of the evaluation wait within a byte
+/// budget. A released tree is parsed again when it is needed again.
 class SourceStore {
  public:
-  explicit SourceStore(core::SourceMap& sources) : sources_(sources) {}
+  using Tree = std::shared_ptr<const parse::PythonSource>;
+  /// Runs once per file, on the thread that first parsed it (must be
+  /// thread-safe), while its tree is alive.
+  using Visitor = std::function<void(const parse::PythonSource&)>;
+  /// Source bytes whose trees may wait parsed ahead of use (~28x in memory).
+  static constexpr std::size_t kDefaultAheadBytes = std::size_t{1} << 20;
+  /// Released trees kept cached: a module's functions are often called right
+  /// after it is imported (find_pipelines, create_pipeline).
+  static constexpr std::size_t kDefaultRecentTrees = 8;
 
-  /// Parses files in parallel (one parser per thread).
-  void preload(const std::vector<std::filesystem::path>& paths, std::size_t jobs);
+  explicit SourceStore(core::SourceMap& sources, std::size_t ahead_bytes = kDefaultAheadBytes,
+                       std::size_t recent_trees = kDefaultRecentTrees)
+      : sources_(sources), ahead_budget_(ahead_bytes), recent_limit_(recent_trees) {}
+  ~SourceStore();
+  SourceStore(const SourceStore&) = delete;
+  SourceStore& operator=(const SourceStore&) = delete;
+
+  void set_visitor(Visitor visitor) { visitor_ = std::move(visitor); }
+
+  /// Parses files in parallel (one parser per thread) and calls `seen(i,
+  /// tree)` for `paths[i]` on the parsing thread; trees are kept for later
+  /// use while within the budget.
+  void preload(const std::vector<std::filesystem::path>& paths, std::size_t jobs,
+               const std::function<void(std::size_t, const parse::PythonSource&)>& seen = {});
+  /// Parses, on background threads and in this order, the files whose trees
+  /// are not kept, staying within the budget ahead of `acquire`.
+  void prefetch(std::vector<std::filesystem::path> order, std::size_t jobs);
+  /// Stops the background parsing (waits for the threads).
+  void stop_prefetch();
+
   /// The parsed file, parsing it now if needed; null when it cannot be read.
-  const parse::PythonSource* get(const std::filesystem::path& path);
+  Tree acquire(const std::filesystem::path& path);
   /// Read and syntax problems of every file parsed so far (KL001, KL008),
   /// in path order.
   [[nodiscard]] std::vector<core::Finding> findings() const;
-  [[nodiscard]] std::vector<const parse::PythonSource*> all() const;
+  /// Every file parsed so far, in path order.
+  [[nodiscard]] std::vector<std::filesystem::path> parsed_files() const;
+  /// How many parses ran (a file parsed again after release counts again).
+  [[nodiscard]] std::size_t parse_count() const;
   core::SourceMap& sources() { return sources_; }
 
  private:
   struct Entry {
-    std::unique_ptr<parse::PythonSource> parsed;  ///< null when unreadable
     core::SourceMap::Loaded loaded;
+    bool parsable = false;  ///< read as UTF-8
+    bool visited = false;
+    bool prefetched = false;  ///< handed to the background parser once
+    bool in_flight = false;
+    std::optional<parse::SyntaxError> error;
+    std::weak_ptr<const parse::PythonSource> live;
+    Tree ahead;  ///< parsed before anyone asked
   };
-  Entry parse_one(const std::filesystem::path& path, parse::ts::PythonParser& parser);
+  Entry& entry_locked(const std::filesystem::path& path);
+  /// Parses `e` (lock released meanwhile); returns the tree.
+  Tree parse_unlocked(std::unique_lock<std::mutex>& lock, Entry& e, parse::ts::PythonParser& parser);
+  void keep_recent_locked(const Tree& tree);
+  bool fits_ahead_locked(const Entry& e) const;
+  void prefetch_worker();
 
   core::SourceMap& sources_;
+  std::size_t ahead_budget_;
+  std::size_t recent_limit_;
+  Visitor visitor_;
   mutable std::mutex mutex_;
+  std::condition_variable changed_;
   std::map<std::string, Entry> entries_;
+  std::size_t ahead_bytes_ = 0;
+  std::deque<Tree> recent_;
+  std::size_t parses_ = 0;
+  std::vector<std::string> prefetch_order_;
+  std::size_t prefetch_next_ = 0;
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
+};
+
+/// Where a syntax node lives, so that it can be found again after its tree
+/// was released: the file and the node's byte range and type.
+struct SyntaxRef {
+  SourceStore* store = nullptr;
+  const core::SourceFile* file = nullptr;
+  std::uint32_t begin = 0, end = 0;
+  std::string_view type;  ///< a grammar node type name (static storage)
+
+  /// A node with its tree kept alive while this is held.
+  struct Held {
+    SourceStore::Tree tree;
+    parse::ts::Node node;
+    explicit operator bool() const { return tree && !node.null(); }
+  };
+  static SyntaxRef of(SourceStore& store, const SourceStore::Tree& tree, parse::ts::Node node);
+  [[nodiscard]] bool valid() const { return store && file; }
+  [[nodiscard]] Held resolve() const;
+
+ private:
+  // The last tree it was found in: no lookup while that tree is alive.
+  mutable std::weak_ptr<const parse::PythonSource> cached_tree_;
+  mutable parse::ts::Node cached_node_;
 };
 
 }  // namespace kedrolint::python

@@ -17,6 +17,7 @@
 #include "model/node.hpp"
 #include "model/pipeline.hpp"
 #include "parse/python_source.hpp"
+#include "python/source_store.hpp"
 
 namespace kedrolint::python {
 
@@ -193,8 +194,9 @@ struct FunctionObj {
   std::string module;
   std::string name;      ///< `__name__` (after functools.wraps, the wrapped one's)
   std::string qualname;  ///< `__qualname__`
-  const parse::PythonSource* source = nullptr;
-  parse::ts::Node node;   ///< function_definition or lambda
+  SyntaxRef code;        ///< the function_definition or lambda
+  /// What `inspect.getsource` shows: the `def` with its decorators, or the lambda.
+  core::Span source_span;
   ModulePtr globals;      ///< the defining module
   ScopePtr closure;       ///< the enclosing function's scope, for closures
   model::Signature signature;
@@ -248,7 +250,7 @@ struct ModuleObj {
   std::string name;
   std::filesystem::path file;  ///< empty for a namespace package
   bool is_package = false;
-  const parse::PythonSource* source = nullptr;
+  SyntaxRef code;  ///< the module node; no file when unreadable or a namespace package
   ScopePtr globals;
   bool loaded = false;
   bool failed = false;  ///< syntax error, unreadable, or raised while executing: Python cannot import it
