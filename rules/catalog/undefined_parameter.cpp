@@ -1,4 +1,6 @@
 // KL302 undefined-parameter
+#include <unordered_set>
+
 #include "core/text.hpp"
 #include "model/project.hpp"
 #include "rules/rule.hpp"
@@ -37,12 +39,16 @@ node(split_data, ["model_input_table", "params:model_options"], ["X_train", "X_t
 void check(const model::Project& project, RuleContext& ctx) {
   if (!project.parameters) return;
   std::vector<std::string> paths;
-  for (const auto& k : project.parameter_keys) paths.push_back("params:" + k.path);
+  std::unordered_set<std::string_view> defined;
+  for (const auto& k : project.parameter_keys) {
+    paths.push_back("params:" + k.path);
+    defined.insert(k.path);
+  }
   for (const auto& n : project.registered_nodes()) {
     for (const auto& in : n->inputs) {
       if (in.name.rfind("params:", 0) != 0) continue;
       const std::string path = in.name.substr(7);
-      if (project.has_parameter(path)) continue;
+      if (defined.count(path)) continue;
       auto b = ctx.report(in.span, "parameter `" + path + "` is not defined in the `" + project.env +
                                        "` environment's parameters (read by node `" + n->name + "`)");
       const auto close = core::close_matches(in.name, paths, 3);

@@ -516,6 +516,7 @@ std::optional<config::LoaderSettings> evaluate_project(Project& project, python:
     }
   });
   store.stop_prefetch();
+  project.registered_cache.reset();  // the pipelines are final from here
   report_unknowns(project);
   project.kedro_errors = std::move(interp.record().errors);
   project.mappings = std::move(interp.record().mappings);

@@ -125,24 +125,22 @@ std::set<std::string> all_datasets(const std::vector<NodePtr>& nodes) {
 
 namespace kedrolint::model {
 
-bool Project::has_parameter(std::string_view path) const {
-  return std::any_of(parameter_keys.begin(), parameter_keys.end(), [&](const ParameterKey& k) { return k.path == path; });
-}
-
 bool Project::all_pipelines_complete() const {
   if (!registry_evaluated) return false;
   return std::all_of(pipelines.begin(), pipelines.end(), [](const auto& p) { return p.second.pipeline->complete(); });
 }
 
-std::vector<NodePtr> Project::registered_nodes() const {
-  std::vector<NodePtr> out;
-  std::unordered_set<std::string> seen;
+const std::vector<NodePtr>& Project::registered_nodes() const {
+  if (registered_cache) return *registered_cache;
+  auto out = std::make_shared<std::vector<NodePtr>>();
+  std::unordered_set<std::string_view> seen;
   for (const auto& [name, reg] : pipelines) {
     for (const auto& n : reg.pipeline->nodes) {
-      if (seen.insert(node_identity(*n)).second) out.push_back(n);
+      if (seen.insert(node_identity(*n)).second) out->push_back(n);
     }
   }
-  return out;
+  registered_cache = std::move(out);
+  return *registered_cache;
 }
 
 }  // namespace kedrolint::model

@@ -74,7 +74,6 @@ struct Project {
   /// entry, is backed at run time (parameters excluded).
   std::map<std::string, ResolvedDataset> datasets;
 
-  [[nodiscard]] bool has_parameter(std::string_view path) const;
   /// True when every registered pipeline could be evaluated completely, so
   /// "nothing uses X" findings are safe to make.
   [[nodiscard]] bool all_pipelines_complete() const;
@@ -97,7 +96,10 @@ struct Project {
   } timings;
 
   /// Distinct nodes of all registered pipelines (by Kedro node equality).
-  [[nodiscard]] std::vector<NodePtr> registered_nodes() const;
+  /// Computed once: the pipelines are final when rules query them.
+  [[nodiscard]] const std::vector<NodePtr>& registered_nodes() const;
+  /// The cache of registered_nodes().
+  mutable std::shared_ptr<const std::vector<NodePtr>> registered_cache;
 
   [[nodiscard]] std::vector<const core::Finding*> findings_with(std::string_view code) const {
     std::vector<const core::Finding*> out;
