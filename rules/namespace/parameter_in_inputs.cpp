@@ -7,11 +7,15 @@ namespace {
 
 constexpr std::string_view kDoc = R"md(## What it does
 Reports a `params:` name (or `parameters`) given in the `inputs=` argument of
-`pipeline(...)`.
+`pipeline(...)`. Before Kedro 0.18 every name that starts with `parameters`
+is a parameter (`_PARAMETER_KEYWORDS`), so a dataset called
+`parameters_table` is reported too.
 
 ## Why is this bad?
 Kedro raises `PipelineError: Parameters should be specified in the
-'parameters' argument` when the modular pipeline is built.
+'parameters' argument` when the modular pipeline is built
+(`ModularPipelineError` before 1.0, with backticks around `parameters`
+before 0.18.2).
 
 ## Example
 ```python
@@ -24,16 +28,33 @@ pipeline(base, namespace="ds", parameters={"alpha": "shared_alpha"})
 ```
 )md";
 
+// kedro/pipeline/modular_pipeline.py `_is_parameter` of the project's version.
+bool is_parameter(const std::string& name, const project::KedroVersion& version) {
+  if (name.rfind("params:", 0) == 0) return true;
+  return version.at_least(0, 18) ? name == "parameters" : name.rfind("parameters", 0) == 0;
+}
+
 void check(const model::Project& project, RuleContext& ctx) {
+  const auto& version = project.layout.kedro_version;
+  const std::string quoted = version.at_least(0, 18, 2) ? "'parameters'" : "`parameters`";
   for (const auto& app : project.mappings) {
     for (const auto& e : app.inputs) {
       const std::string key(model::strip_transcoding(e.key));
-      if (key != "parameters" && key.rfind("params:", 0) != 0) continue;
-      const std::string bare = key == "parameters" ? key : key.substr(7);
-      ctx.report(e.span, "`" + key + "` is a parameter, but it is mapped in `inputs=`; Kedro raises \"Parameters "
-                                     "should be specified in the 'parameters' argument\"")
-          .related(app.span, "the pipeline being wrapped")
-          .help("Move it to `parameters=`, without the `params:` prefix: `parameters={\"" + bare + "\": ...}`.");
+      if (!is_parameter(key, version)) continue;
+      const bool prefixed_name = key != "parameters" && key.rfind("params:", 0) != 0;
+      auto b = ctx.report(e.span, "`" + key + "` is a parameter" +
+                                      (prefixed_name ? std::string(" to Kedro before 0.18 (its name starts with "
+                                                                   "`parameters`)")
+                                                     : std::string()) +
+                                      ", but it is mapped in `inputs=`; Kedro raises \"Parameters should be specified "
+                                      "in the " + quoted + " argument\"");
+      b.related(app.span, "the pipeline being wrapped");
+      if (prefixed_name) {
+        b.help("Rename the dataset so that its name does not start with `parameters`, or move it to `parameters=`.");
+      } else {
+        const std::string bare = key == "parameters" ? key : key.substr(7);
+        b.help("Move it to `parameters=`, without the `params:` prefix: `parameters={\"" + bare + "\": ...}`.");
+      }
     }
   }
 }
