@@ -16,7 +16,10 @@ filters such as `.only_nodes("x")` or `.filter(tags=[...])` that name nodes,
 datasets or namespaces the pipeline does not have, and `Pipeline` methods or
 arguments of another Kedro version (`only_nodes_with_namespace` and
 `filter(node_namespace=)` are gone in Kedro 1.0; `preview_fn=` needs Kedro
-1.2). The message is Kedro's own.
+1.2), and attributes read from `kedro.pipeline.node` or
+`kedro.pipeline.pipeline` after `import kedro.pipeline.node as m` (that
+binds the function `node`, which Kedro's `__init__.py` binds over the
+submodule). The message is Kedro's own.
 
 ## Why is this bad?
 These errors are raised when Kedro imports the pipeline code, so no Kedro

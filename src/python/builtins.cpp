@@ -197,6 +197,9 @@ Value Interpreter::get_attr(const Value& obj, const std::string& name, core::Spa
     if (auto missing = kedro_api::missing_module_name(obj.as<External>().qualname, name, true, version_)) {
       return kedro_api_error(*missing, "AttributeError", span);
     }
+    if (auto missing = kedro_api::shadowing_function_attribute(obj.as<External>().qualname, name)) {
+      return kedro_api_error(*missing, "AttributeError", span);
+    }
     return Value(External{obj.as<External>().qualname + "." + name}, span);
   }
   if (obj.is<ClassPtr>()) {

@@ -157,15 +157,17 @@ Value Interpreter::eval_attribute(ts::Node expr, Frame& f) {
   const Value obj = eval(expr.field("object"), f);
   Value v = get_attr(obj, std::string(f.src->text(expr.field("attribute"))), f.src->span(expr));
   if (!v.is_unknown() || !v.unknown().is_error) return v;
-  if (obj.is<PipelineValue>() && !v.unknown().reported) {
-    // A Pipeline method of another Kedro version: Kedro's API raises AttributeError.
+  // At module level the AttributeError fails the import (KL112, below).
+  const bool kedro_api = obj.is<PipelineValue>() || (obj.is<External>() && !f.module_level);
+  if (kedro_api && !v.unknown().reported) {
+    // A Pipeline method, or a name of Kedro's API, the targeted Kedro
+    // version does not have: Python raises AttributeError.
     model::Unknown u = v.unknown();
     record_.errors.push_back({model::KedroError::Kind::ConstructionError, u.span, u.reason, {},
                               u.help.empty() ? std::nullopt : std::optional<std::string>(u.help)});
     u.reported = true;
     v = Value(UnknownValue{std::make_shared<const model::Unknown>(std::move(u))}, v.origin);
   }
-  // At module level the AttributeError fails the import.
   if (f.module_level && obj.is<External>()) throw Abort{v.unknown()};
   return v;
 }

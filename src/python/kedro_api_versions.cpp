@@ -115,6 +115,16 @@ std::optional<Missing> missing_module_name(std::string_view module, std::string_
                  *help};
 }
 
+std::optional<Missing> shadowing_function_attribute(std::string_view qualname, std::string_view name) {
+  if (qualname != "kedro.pipeline.node" && qualname != "kedro.pipeline.pipeline") return std::nullopt;
+  if (name.rfind("__", 0) == 0) return std::nullopt;
+  const std::string module(qualname), attribute(name);
+  return Missing{"'function' object has no attribute '" + attribute + "'",
+                 "`" + module + "` is the function `" + module.substr(module.rfind('.') + 1) +
+                     "`, not the submodule: kedro/pipeline/__init__.py binds the function over it. Write `from " +
+                     module + " import " + attribute + "`"};
+}
+
 std::optional<Missing> missing_pipeline_attribute(std::string_view name, const KedroVersion& version) {
   for (const auto& m : kPipelineMethods) {
     if (m.name == name && !m.exists(version)) {

@@ -18,6 +18,13 @@ struct Missing {
   std::string help;     ///< what the targeted version offers instead
 };
 
+/// `kedro.pipeline.node` and `kedro.pipeline.pipeline` are the functions
+/// `node` and `pipeline`: kedro/pipeline/__init__.py binds them over the
+/// submodules of the same name, so `import kedro.pipeline.node as m` binds
+/// the function and `m.Node` raises AttributeError. Nullopt for any other
+/// name, and for the attributes every function has (`__name__`...).
+std::optional<Missing> shadowing_function_attribute(std::string_view qualname, std::string_view name);
+
 /// `import <module>`; nullopt when it exists or is no Kedro module kedrolint knows.
 std::optional<Missing> missing_module(std::string_view module, const project::KedroVersion& version);
 /// `from <module> import <name>` (`attribute` false) or `<module>.<name>` (true).
