@@ -73,7 +73,7 @@ std::map<std::string, Hit> memory_outputs(const model::Project& project) {
 }
 
 void check(const model::Project& project, RuleContext& ctx) {
-  if (!project.catalog) return;
+  if (!project.catalog || project.catalog_incomplete) return;  // an entry may be unread (KL002, KL012)
   auto hits = memory_outputs(project);
   for (auto it = hits.begin(); it != hits.end();) {
     const auto k = project.kinds.find(it->first);

@@ -37,7 +37,8 @@ node(preprocess_companies, "companies", "preprocessed_companies")
 )md";
 
 void check(const model::Project& project, RuleContext& ctx) {
-  if (!project.catalog) return;
+  // An entry may sit in a file that could not be read (KL002, KL008, KL012).
+  if (!project.catalog || project.catalog_incomplete) return;
   struct Use {
     const model::DatasetRef* ref = nullptr;
     std::vector<std::string> pipelines;

@@ -43,7 +43,7 @@ Use instead:
 )md";
 
 void check(const model::Project& project, RuleContext& ctx) {
-  if (!project.catalog) return;
+  if (!project.catalog || project.catalog_incomplete) return;  // an entry may be unread (KL002, KL012)
   struct Hit {
     const model::DatasetRef* ref = nullptr;
     std::set<std::string> copies;

@@ -37,7 +37,8 @@ node(split_data, ["model_input_table", "params:model_options"], ["X_train", "X_t
 )md";
 
 void check(const model::Project& project, RuleContext& ctx) {
-  if (!project.parameters) return;
+  // A parameter may sit in a file that could not be read (KL002, KL008, KL012).
+  if (!project.parameters || project.parameters_incomplete) return;
   std::vector<std::string> paths;
   std::unordered_set<std::string_view> defined;
   for (const auto& k : project.parameter_keys) {

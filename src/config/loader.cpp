@@ -181,6 +181,20 @@ void ConfigLoader::report_unreadable(const std::vector<fs::path>& folders) {
   }
 }
 
+namespace {
+
+// Where a Jinja2 statement, expression or comment opens, if anywhere.
+std::optional<std::size_t> jinja2_tag(std::string_view text) {
+  std::optional<std::size_t> first;
+  for (const char* open : {"{%", "{{", "{#"}) {
+    const auto at = text.find(open);
+    if (at != std::string_view::npos && (!first || at < *first)) first = at;
+  }
+  return first;
+}
+
+}  // namespace
+
 ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, LoadedConfig& out) {
   std::vector<fs::path> unreadable;
   const auto paths = find_config_files(dir, settings_.patterns.at(key), &unreadable);
@@ -189,12 +203,37 @@ ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, Lo
   for (const auto& path : paths) {
     auto loaded = sources_.load(path);
     project::report_read_problem(path, loaded, findings_);
-    if (!loaded.file || loaded.error) continue;
+    if (!loaded.file || loaded.error) {
+      out.incomplete = true;
+      continue;
+    }
     out.files.push_back(loaded.file);
     out.any_file = true;
+    if (settings_.kind == LoaderKind::Templated) {
+      // anyconfig.load(..., ac_template=True) renders the file with Jinja2 first.
+      if (auto at = jinja2_tag(loaded.file->text())) {
+        const std::string_view text = loaded.file->text();
+        const char close[] = {text[*at + 1] == '{' ? '}' : text[*at + 1], '}', '\0'};
+        const auto end = text.find(close, *at + 2);
+        std::string tag(text.substr(*at, end == std::string_view::npos ? 60 : end + 2 - *at));
+        if (tag.size() > 60 || tag.find('\n') != std::string::npos) {
+          tag = tag.substr(0, std::min<std::size_t>(tag.find('\n'), 57)) + "...";
+        }
+        findings_.push_back({"KL012", loaded.file->span(static_cast<std::uint32_t>(*at), static_cast<std::uint32_t>(*at + 2)),
+                             "`" + tag + "`: the TemplatedConfigLoader renders this file with Jinja2 first, which "
+                             "kedrolint does not do; the " + key + " entries of `" + loaded.file->display_path() +
+                             "` are not read",
+                             {},
+                             std::string("Write the entries out, or use a dataset factory pattern (Kedro 0.19+) instead "
+                                         "of a Jinja2 loop; rules that need every " + key + " entry are off meanwhile.")});
+        out.incomplete = true;
+        continue;
+      }
+    }
     const auto yaml = parse::parse_yaml(*loaded.file);
     if (yaml.error) {
       findings_.push_back({"KL002", yaml.error->span, yaml.error->message, {}, std::nullopt});
+      out.incomplete = true;
       continue;
     }
     // OmegaConf refuses duplicate keys within one mapping of a file (PyYAML,
@@ -222,6 +261,7 @@ ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, Lo
     ConfigPtr value = from_yaml(*yaml.root);
     if (value->kind == ConfigValue::Kind::Null) continue;  // an empty file
     if (!value->is_map()) {
+      out.incomplete = true;
       findings_.push_back({std::string(kInvalidEntry), value->span,
                            "`" + loaded.file->display_path() + "` must be a mapping of " + key + " entries", {},
                            std::nullopt});

@@ -24,6 +24,10 @@ struct LoadedConfig {
   ConfigPtr value;  ///< a map; empty when nothing was found
   std::vector<const core::SourceFile*> files;
   bool any_file = false;
+  /// A matching file could not be read (KL008), did not parse (KL002) or is
+  /// a Jinja2 template kedrolint does not render (KL012): entries may be
+  /// missing from `value`, so no rule may conclude that one is absent.
+  bool incomplete = false;
 };
 
 class ConfigLoader {

@@ -39,6 +39,8 @@ void build_catalog(Project& project, core::SourceMap& sources, const config::Loa
   const auto parameters = loader.load("parameters");
   const auto start = std::chrono::steady_clock::now();
   project.parameters = parameters.value;
+  project.catalog_incomplete = catalog.incomplete;
+  project.parameters_incomplete = parameters.incomplete;
   collect_parameter_keys(*parameters.value, "", project.parameter_keys);
   auto built = std::make_shared<Catalog>(catalog.value, project.layout.kedro_version,
                                          project_class_lookup(project.layout), project.findings);

@@ -62,6 +62,10 @@ struct Project {
   /// The data catalog of the chosen environment; null when the configuration
   /// could not be located (settings.py not static).
   std::shared_ptr<const Catalog> catalog;
+  /// Some catalog or parameters files could not be read, parsed or rendered
+  /// (KL002, KL008, KL012): a name missing from them may exist for Kedro.
+  bool catalog_incomplete = false;
+  bool parameters_incomplete = false;
   /// The merged parameters (a map), and every `params:` name Kedro makes
   /// from them: each key path through nested dicts.
   config::ConfigPtr parameters;
