@@ -91,7 +91,7 @@ std::vector<Expectation> read_expectations(const fs::path& root) {
   for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
     if (!it->is_regular_file()) continue;
     const auto ext = it->path().extension().string();
-    if (ext != ".py" && ext != ".yml" && ext != ".yaml" && ext != ".toml") continue;
+    if (ext != ".py" && ext != ".yml" && ext != ".yaml" && ext != ".toml" && ext != ".ini") continue;
     std::ifstream in(it->path(), std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();

@@ -9,7 +9,8 @@ namespace kedrolint::config {
 namespace fs = std::filesystem;
 
 std::vector<fs::path> find_config_files(const fs::path& env_dir, const std::vector<std::string>& patterns,
-                                        std::vector<fs::path>* unreadable) {
+                                        std::vector<fs::path>* unreadable, std::vector<fs::path>* other_formats) {
+  std::set<fs::path> others;
   std::set<fs::path> found;
   std::error_code ec;
   if (!fs::is_directory(env_dir, ec)) return {};
@@ -32,14 +33,17 @@ std::vector<fs::path> find_config_files(const fs::path& env_dir, const std::vect
       if (!it->is_regular_file(ec)) continue;
       const fs::path rel = it->path().lexically_relative(env_dir);
       const std::string ext = rel.extension().string();
-      if (ext != ".yml" && ext != ".yaml" && ext != ".json") continue;
+      const bool read = ext == ".yml" || ext == ".yaml" || ext == ".json";
+      const bool other = ext == ".ini" || ext == ".pickle" || ext == ".properties" || ext == ".xml";
+      if (!read && !(other && other_formats)) continue;
       const std::string text = rel.generic_string();
       const bool hit = std::any_of(patterns.begin(), patterns.end(),
                                    [&](const std::string& p) { return core::is_glob_match(p, text); });
-      if (hit) found.insert(it->path());
+      if (hit) (read ? found : others).insert(it->path());
     }
     if (ec && unreadable) unreadable->push_back(folder);
   }
+  if (other_formats) other_formats->insert(other_formats->end(), others.begin(), others.end());
   return {found.begin(), found.end()};
 }
 

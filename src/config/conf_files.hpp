@@ -63,9 +63,12 @@ struct LoaderSettings {
 /// path components skipped, only .yml/.yaml/.json kept. Sorted by path for
 /// determinism (Kedro's own order is unspecified). Folders that cannot be
 /// listed are added to `unreadable` (when given) and skipped; symlinked
-/// folders are not followed, so a link loop cannot hang the walk.
+/// folders are not followed, so a link loop cannot hang the walk. Matching
+/// files in the other formats the 0.17/0.18 loaders read through anyconfig
+/// (.ini, .pickle, .properties, .xml) go to `other_formats` (when given).
 std::vector<std::filesystem::path> find_config_files(const std::filesystem::path& env_dir,
                                                      const std::vector<std::string>& patterns,
-                                                     std::vector<std::filesystem::path>* unreadable = nullptr);
+                                                     std::vector<std::filesystem::path>* unreadable = nullptr,
+                                                     std::vector<std::filesystem::path>* other_formats = nullptr);
 
 }  // namespace kedrolint::config

@@ -196,9 +196,25 @@ std::optional<std::size_t> jinja2_tag(std::string_view text) {
 }  // namespace
 
 ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, LoadedConfig& out) {
-  std::vector<fs::path> unreadable;
-  const auto paths = find_config_files(dir, settings_.patterns.at(key), &unreadable);
+  std::vector<fs::path> unreadable, other_formats;
+  const bool anyconfig = settings_.kind != LoaderKind::Omega;  // reads .ini, .xml... too
+  const auto paths = find_config_files(dir, settings_.patterns.at(key), &unreadable, anyconfig ? &other_formats : nullptr);
   report_unreadable(unreadable);
+  for (const auto& path : other_formats) {
+    out.incomplete = true;
+    auto loaded = sources_.load(path);
+    if (!loaded.file) {
+      project::report_read_problem(path, loaded, findings_);
+      continue;
+    }
+    findings_.push_back({"KL012", loaded.file->span(0, 0),
+                         "Kedro reads `" + loaded.file->display_path() + "` (anyconfig reads " +
+                             path.extension().string() + " files), kedrolint reads only YAML and JSON; its " + key +
+                             " entries are not read",
+                         {},
+                         std::string("Convert the file to YAML; rules that need every " + key +
+                                     " entry are off meanwhile.")});
+  }
   std::vector<std::pair<const core::SourceFile*, ConfigPtr>> files;
   for (const auto& path : paths) {
     auto loaded = sources_.load(path);
