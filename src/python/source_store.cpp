@@ -93,6 +93,7 @@ SourceStore::Tree SourceStore::acquire(const fs::path& path) {
   std::unique_lock lock(mutex_);
   Entry& e = entry_locked(path);
   if (!e.parsable) return nullptr;
+  e.acquired = true;
   for (;;) {
     if (Tree live = e.live.lock()) {
       keep_recent_locked(live);
@@ -109,7 +110,6 @@ SourceStore::Tree SourceStore::acquire(const fs::path& path) {
     if (!e.in_flight) break;
     changed_.wait(lock);
   }
-  e.prefetched = true;  // asked for now: the background parser need not
   thread_local parse::ts::PythonParser parser;
   Tree tree = parse_unlocked(lock, e, parser);
   e.live = tree;
@@ -125,7 +125,7 @@ void SourceStore::prefetch(std::vector<fs::path> order, std::size_t jobs) {
   prefetch_next_ = 0;
   for (const auto& p : order) {
     Entry& e = entry_locked(p);
-    if (!e.parsable || e.prefetched || e.ahead || !e.live.expired()) continue;
+    if (!e.parsable || e.prefetched || e.acquired || e.ahead || !e.live.expired()) continue;
     e.prefetched = true;
     prefetch_order_.push_back(p.lexically_normal().string());
   }
@@ -138,7 +138,7 @@ void SourceStore::prefetch_worker() {
   std::unique_lock lock(mutex_);
   while (!stopping_ && prefetch_next_ < prefetch_order_.size()) {
     Entry& e = entries_.at(prefetch_order_[prefetch_next_]);
-    if (e.in_flight || e.ahead || !e.live.expired()) {
+    if (e.acquired || e.in_flight || e.ahead || !e.live.expired()) {
       ++prefetch_next_;
       continue;
     }

@@ -70,6 +70,7 @@ class SourceStore {
     bool parsable = false;  ///< read as UTF-8
     bool visited = false;
     bool prefetched = false;  ///< handed to the background parser once
+    bool acquired = false;    ///< used by the evaluation: parsing it ahead again would be wasted
     bool in_flight = false;
     std::optional<parse::SyntaxError> error;
     std::weak_ptr<const parse::PythonSource> live;

@@ -13,7 +13,10 @@
 #include <sstream>
 #include <string>
 
+#include "golden_file.hpp"
+
 namespace fs = std::filesystem;
+using golden_file::compare;
 
 namespace {
 
@@ -27,21 +30,6 @@ std::string run_artifacts(const fs::path& project) {
   for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0;) out.append(buf.data(), n);
   REQUIRE(::pclose(pipe) == 0);
   return out;
-}
-
-void compare(const fs::path& golden, const std::string& actual) {
-  const char* update = std::getenv("KEDROLINT_UPDATE_SNAPSHOTS");
-  if (update && std::string(update) == "1") {
-    std::ofstream(golden, std::ios::binary) << actual;
-    WARN("rewrote " << golden.string());
-    return;
-  }
-  std::ifstream in(golden, std::ios::binary);
-  INFO("golden file " << golden.string() << " (KEDROLINT_UPDATE_SNAPSHOTS=1 rewrites it)");
-  REQUIRE(in);
-  std::stringstream expected;
-  expected << in.rdbuf();
-  CHECK(expected.str() == actual);
 }
 
 }  // namespace

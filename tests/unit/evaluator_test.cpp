@@ -11,6 +11,7 @@
 #include <string>
 
 #include "model/build.hpp"
+#include "snippet_project.hpp"
 
 namespace fs = std::filesystem;
 using namespace kedrolint;
@@ -28,33 +29,11 @@ struct Evaluated {
 
 Evaluated evaluate(const std::string& registry, const std::string& version = "1.5.0",
                    const std::map<std::string, std::string>& extra_files = {}) {
-  static int next = 0;
-  const fs::path root =
-      fs::temp_directory_path() / ("kedrolint-eval-" + std::to_string(::getpid()) + "-" + std::to_string(next++));
-  fs::remove_all(root);
-  auto write = [&](const std::string& rel, const std::string& text) {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel, std::ios::binary) << text;
-  };
-  write("pyproject.toml", "[tool.kedro]\npackage_name = \"demo\"\nproject_name = \"Demo\"\nkedro_init_version = \"" +
-                              version + "\"\n");
-  fs::create_directories(root / "conf/base");
-  fs::create_directories(root / "conf/local");
-  write("src/demo/__init__.py", "");
-  write("src/demo/settings.py", "");
-  write("src/demo/pipeline_registry.py", registry);
-  for (const auto& [rel, text] : extra_files) write(rel, text);
+  const fs::path root = snippet_project::write("kedrolint-eval", registry, version, extra_files);
   core::SourceMap sources(root);
   const auto project = model::build_project(root, sources, model::BuildOptions{});
   Evaluated out;
-  for (const auto& [name, reg] : project.pipelines) {
-    std::vector<std::string> names;
-    for (const auto& n : reg.pipeline->nodes) names.push_back(n->name);
-    std::sort(names.begin(), names.end());
-    std::string text = "[";
-    for (std::size_t i = 0; i < names.size(); ++i) text += (i ? ", " : "") + names[i];
-    out.pipelines[name] = text + "]" + (reg.pipeline->complete() ? "" : " (incomplete)");
-  }
+  out.pipelines = snippet_project::pipelines(project);
   for (const auto& e : project.kedro_errors) out.errors.push_back(e.message);
   for (const auto& f : project.findings) out.findings.push_back(f.code + " " + f.message);
   out.all_complete = project.all_pipelines_complete();

@@ -9,26 +9,13 @@
 
 #include "engine/engine.hpp"
 #include "report/pipeline_picture.hpp"
+#include "golden_file.hpp"
 
 namespace fs = std::filesystem;
 using namespace kedrolint;
+using golden_file::compare;
 
 namespace {
-
-void compare(const fs::path& golden, const std::string& actual) {
-  const char* update = std::getenv("KEDROLINT_UPDATE_SNAPSHOTS");
-  if (update && std::string(update) == "1") {
-    std::ofstream(golden, std::ios::binary) << actual;
-    WARN("rewrote " << golden.string());
-    return;
-  }
-  std::ifstream in(golden, std::ios::binary);
-  INFO("golden file " << golden.string() << " (KEDROLINT_UPDATE_SNAPSHOTS=1 rewrites it)");
-  REQUIRE(in);
-  std::stringstream expected;
-  expected << in.rdbuf();
-  CHECK(expected.str() == actual);
-}
 
 report::Picture picture_of(const fs::path& root, const std::string& pipeline, bool parameters = true) {
   core::SourceMap sources(root);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "model/build.hpp"
+#include "snippet_project.hpp"
 
 namespace fs = std::filesystem;
 using namespace kedrolint;
@@ -25,36 +26,15 @@ struct Built {
 
 Built build(const std::string& registry, const std::map<std::string, std::string>& extra_files = {},
             const std::vector<std::string>& extra_roots = {}) {
-  static int next = 0;
-  const fs::path root =
-      fs::temp_directory_path() / ("kedrolint-plugins-" + std::to_string(::getpid()) + "-" + std::to_string(next++));
-  fs::remove_all(root);
-  auto write = [&](const std::string& rel, const std::string& text) {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel, std::ios::binary) << text;
-  };
-  write("pyproject.toml", "[tool.kedro]\npackage_name = \"demo\"\nproject_name = \"Demo\"\nkedro_init_version = \"1.5.0\"\n");
-  fs::create_directories(root / "conf/base");
-  fs::create_directories(root / "conf/local");
-  write("src/demo/__init__.py", "");
-  write("src/demo/settings.py", "");
-  write("src/demo/pipeline_registry.py", registry);
-  for (const auto& [rel, text] : extra_files) write(rel, text);
+  const fs::path root = snippet_project::write("kedrolint-plugins", registry, "1.5.0", extra_files);
   core::SourceMap sources(root);
   model::BuildOptions options;
   for (const auto& r : extra_roots) options.extra_source_roots.emplace_back(r, core::Span{});
   const auto project = model::build_project(root, sources, options);
   Built out;
+  out.pipelines = snippet_project::pipelines(project);
   for (const auto& [name, reg] : project.pipelines) {
-    std::vector<std::string> names;
-    for (const auto& n : reg.pipeline->nodes) {
-      names.push_back(n->name);
-      out.funcs.push_back(n->func.qualified());
-    }
-    std::sort(names.begin(), names.end());
-    std::string text = "[";
-    for (std::size_t i = 0; i < names.size(); ++i) text += (i ? ", " : "") + names[i];
-    out.pipelines[name] = text + "]" + (reg.pipeline->complete() ? "" : " (incomplete)");
+    for (const auto& n : reg.pipeline->nodes) out.funcs.push_back(n->func.qualified());
   }
   for (const auto& e : project.kedro_errors) out.errors.push_back(e.message);
   fs::remove_all(root);

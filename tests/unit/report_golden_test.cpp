@@ -10,9 +10,11 @@
 
 #include "engine/engine.hpp"
 #include "report/report.hpp"
+#include "golden_file.hpp"
 
 namespace fs = std::filesystem;
 using namespace kedrolint;
+using golden_file::compare;
 
 namespace {
 
@@ -21,21 +23,6 @@ std::string redact(std::string text, const std::string& root) {
     text.replace(at, root.size(), "<root>");
   }
   return text;
-}
-
-void compare(const fs::path& golden, const std::string& actual) {
-  const char* update = std::getenv("KEDROLINT_UPDATE_SNAPSHOTS");
-  if (update && std::string(update) == "1") {
-    std::ofstream(golden, std::ios::binary) << actual;
-    WARN("rewrote " << golden.string());
-    return;
-  }
-  std::ifstream in(golden, std::ios::binary);
-  INFO("golden file " << golden.string() << " (KEDROLINT_UPDATE_SNAPSHOTS=1 rewrites it)");
-  REQUIRE(in);
-  std::stringstream expected;
-  expected << in.rdbuf();
-  CHECK(expected.str() == actual);
 }
 
 }  // namespace
