@@ -1,4 +1,5 @@
 // KL202 parameter-in-inputs
+#include "model/kedro_ops.hpp"
 #include "model/project.hpp"
 #include "rules/rule.hpp"
 
@@ -28,19 +29,13 @@ pipeline(base, namespace="ds", parameters={"alpha": "shared_alpha"})
 ```
 )md";
 
-// kedro/pipeline/modular_pipeline.py `_is_parameter` of the project's version.
-bool is_parameter(const std::string& name, const project::KedroVersion& version) {
-  if (name.rfind("params:", 0) == 0) return true;
-  return version.at_least(0, 18) ? name == "parameters" : name.rfind("parameters", 0) == 0;
-}
-
 void check(const model::Project& project, RuleContext& ctx) {
   const auto& version = project.layout.kedro_version;
   const std::string quoted = version.at_least(0, 18, 2) ? "'parameters'" : "`parameters`";
   for (const auto& app : project.mappings) {
     for (const auto& e : app.inputs) {
       const std::string key(model::strip_transcoding(e.key));
-      if (!is_parameter(key, version)) continue;
+      if (!model::is_parameter_name(key, !version.at_least(0, 18))) continue;
       const bool prefixed_name = key != "parameters" && key.rfind("params:", 0) != 0;
       auto b = ctx.report(e.span, "`" + key + "` is a parameter" +
                                       (prefixed_name ? std::string(" to Kedro before 0.18 (its name starts with "

@@ -121,12 +121,16 @@ void order_dict_inputs(Node& node) {
   node.inputs = std::move(ordered);
 }
 
+bool is_parameter_name(std::string_view name, bool legacy_prefixes) {
+  if (name.rfind("params:", 0) == 0) return true;
+  return legacy_prefixes ? name.rfind("parameters", 0) == 0 : name == "parameters";
+}
+
 std::string rename_dataset(const std::string& name, const std::map<std::string, std::string>& mapping,
                            const std::string& namespace_, bool prefix, bool keep_parameters) {
   if (auto it = mapping.find(name); it != mapping.end()) return it->second;
   if (name == "parameters") return name;
-  // kedro-0.17.7/kedro/pipeline/modular_pipeline.py: _PARAMETER_KEYWORDS prefixes.
-  if (keep_parameters && (name.rfind("params:", 0) == 0 || name.rfind("parameters", 0) == 0)) return name;
+  if (keep_parameters && is_parameter_name(name, /*legacy_prefixes=*/true)) return name;
   const auto at = name.find('@');
   if (at != std::string::npos) {
     if (auto it = mapping.find(name.substr(0, at)); it != mapping.end()) return it->second + name.substr(at);

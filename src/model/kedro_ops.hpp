@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/node.hpp"
@@ -22,6 +23,11 @@ void set_identity(Node& node);
 /// signature order, then **kwargs extras in the order given). Sets
 /// `inputs_order_uncertain` when the signature is unknown.
 void order_dict_inputs(Node& node);
+
+/// Kedro's `_is_parameter` (kedro/pipeline/modular_pipeline.py): `params:`
+/// names and `parameters`; before 0.18 (`legacy_prefixes`, its
+/// `_PARAMETER_KEYWORDS`) every name that starts with `parameters`.
+bool is_parameter_name(std::string_view name, bool legacy_prefixes);
 
 /// `Pipeline._rename`: mapped names verbatim, `parameters` untouched,
 /// transcoding bases mapped, `params:` and datasets prefixed by the namespace.
