@@ -52,6 +52,7 @@ bool SourceStore::fits_ahead_locked(const Entry& e) const {
 void SourceStore::preload(const std::vector<fs::path>& paths, std::size_t jobs,
                           const std::function<void(std::size_t, const parse::PythonSource&)>& seen) {
   std::vector<std::size_t> todo;
+  std::vector<bool> claimed(paths.size(), false);
   {
     std::unique_lock lock(mutex_);
     for (std::size_t i = 0; i < paths.size(); ++i) {
@@ -59,6 +60,7 @@ void SourceStore::preload(const std::vector<fs::path>& paths, std::size_t jobs,
       if (e.parsable && !e.visited && !e.in_flight) {
         e.in_flight = true;  // claimed by this preload
         todo.push_back(i);
+        claimed[i] = true;
       }
     }
   }
@@ -84,7 +86,7 @@ void SourceStore::preload(const std::vector<fs::path>& paths, std::size_t jobs,
   if (!seen) return;
   // Files parsed before this call: their imports are asked for again.
   for (std::size_t i = 0; i < paths.size(); ++i) {
-    if (std::find(todo.begin(), todo.end(), i) != todo.end()) continue;
+    if (claimed[i]) continue;
     if (Tree tree = acquire(paths[i])) seen(i, *tree);
   }
 }
