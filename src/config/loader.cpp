@@ -193,6 +193,18 @@ std::optional<std::size_t> jinja2_tag(std::string_view text) {
   return first;
 }
 
+// The tag opening at `at`, up to its closing `%}`, `}}` or `#}`; cut to one
+// line of at most 60 characters.
+std::string jinja2_tag_text(std::string_view text, std::size_t at) {
+  const char close[] = {text[at + 1] == '{' ? '}' : text[at + 1], '}', '\0'};
+  const auto end = text.find(close, at + 2);
+  std::string tag(text.substr(at, end == std::string_view::npos ? 60 : end + 2 - at));
+  if (tag.size() > 60 || tag.find('\n') != std::string::npos) {
+    tag = tag.substr(0, std::min<std::size_t>(tag.find('\n'), 57)) + "...";
+  }
+  return tag;
+}
+
 }  // namespace
 
 ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, LoadedConfig& out) {
@@ -228,13 +240,7 @@ ConfigPtr ConfigLoader::load_env(const fs::path& dir, const std::string& key, Lo
     if (settings_.kind == LoaderKind::Templated) {
       // anyconfig.load(..., ac_template=True) renders the file with Jinja2 first.
       if (auto at = jinja2_tag(loaded.file->text())) {
-        const std::string_view text = loaded.file->text();
-        const char close[] = {text[*at + 1] == '{' ? '}' : text[*at + 1], '}', '\0'};
-        const auto end = text.find(close, *at + 2);
-        std::string tag(text.substr(*at, end == std::string_view::npos ? 60 : end + 2 - *at));
-        if (tag.size() > 60 || tag.find('\n') != std::string::npos) {
-          tag = tag.substr(0, std::min<std::size_t>(tag.find('\n'), 57)) + "...";
-        }
+        const std::string tag = jinja2_tag_text(loaded.file->text(), *at);
         findings_.push_back({"KL012", loaded.file->span(static_cast<std::uint32_t>(*at), static_cast<std::uint32_t>(*at + 2)),
                              "`" + tag + "`: the TemplatedConfigLoader renders this file with Jinja2 first, which "
                              "kedrolint does not do; the " + key + " entries of `" + loaded.file->display_path() +
