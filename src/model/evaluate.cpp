@@ -12,6 +12,7 @@
 #include "core/text.hpp"
 #include "model/legacy_config.hpp"
 #include "model/legacy_hooks.hpp"
+#include "parse/python_import_scan.hpp"
 #include "python/interpreter.hpp"
 
 namespace kedrolint::model {
@@ -42,63 +43,31 @@ void run_with_large_stack(const std::function<void()>& fn) {
   pthread_attr_destroy(&attr);
 }
 
-// Project modules a file imports (anywhere in it), for parallel preloading.
-void imported_modules(const parse::PythonSource& src, const std::string& module, bool is_package,
-                      const python::ModuleIndex& index, std::vector<std::string>& out) {
-  std::vector<ts::Node> stack{src.tree.root()};
-  while (!stack.empty()) {
-    const ts::Node n = stack.back();
-    stack.pop_back();
-    if (n.is("import_statement")) {
-      for (const ts::Node child : n.named_children()) {
-        ts::Node c = child;
-        if (c.is("aliased_import")) c = c.field("name");
-        if (c.is("dotted_name")) out.emplace_back(src.text(c));
-      }
+// Project modules a file imports (anywhere in it), from its text.
+void imported_modules(std::string_view text, const std::string& module, bool is_package,
+                      std::vector<std::string>& out) {
+  for (const auto& statement : parse::scan_imports(text)) {
+    if (!statement.is_from) {
+      out.insert(out.end(), statement.names.begin(), statement.names.end());
       continue;
     }
-    if (n.is("import_from_statement")) {
-      const ts::Node m = n.field("module_name");
-      std::string base;
-      if (m.is("relative_import")) {
-        int level = 0;
-        std::string rest;
-        for (const ts::Node child : m.named_children()) {
-          if (child.is("import_prefix")) level = static_cast<int>(src.text(child).size());
-          if (child.is("dotted_name")) rest = std::string(src.text(child));
-        }
-        auto resolved = python::resolve_relative(module, is_package, level, rest);
-        if (!resolved) continue;
-        base = *resolved;
-      } else {
-        base = std::string(src.text(m));
-      }
-      out.push_back(base);
-      for (const ts::Node child : n.named_children()) {
-        ts::Node c = child;
-        if (c == m) continue;
-        if (c.is("aliased_import")) c = c.field("name");
-        if (c.is("dotted_name")) out.push_back(base + "." + std::string(src.text(c)));
-      }
-      continue;
+    std::string base = statement.module;
+    if (statement.level > 0) {
+      auto resolved = python::resolve_relative(module, is_package, statement.level, statement.module);
+      if (!resolved) continue;
+      base = *resolved;
     }
-    // Imports are statements: expressions cannot hold one.
-    const auto children = n.named_children();
-    for (auto c = children.rbegin(); c != children.rend(); ++c) {
-      if (parse::may_hold_statements(c->type()) || c->is("import_statement") || c->is("import_from_statement")) {
-        stack.push_back(*c);
-      }
-    }
+    out.push_back(base);
+    for (const auto& name : statement.names) out.push_back(base + "." + name);
   }
-  (void)index;
 }
 
-// Parses, in parallel rounds, every project file the registry can reach, and
-// returns them in the order Python would probably import them (depth first
-// from the registry, imports in source order), for parsing again ahead of
-// the evaluation the trees that could not be kept.
-std::vector<fs::path> preload_reachable(const Project& project, python::SourceStore& store,
-                                        const python::ModuleIndex& index, std::size_t jobs) {
+// Every project file the registry can reach (imports found without parsing),
+// in the order Python would probably import them: depth first from the
+// registry, imports in source order. The background parser follows this order
+// ahead of the evaluation.
+std::vector<fs::path> reachable_files(const Project& project, python::SourceStore& store,
+                                      const python::ModuleIndex& index) {
   const std::string& pkg = project.layout.package_name;
   std::vector<std::string> frontier = {pkg, pkg + ".settings", pkg + ".pipeline_registry", pkg + ".pipeline",
                                        pkg + ".pipelines"};
@@ -125,12 +94,12 @@ std::vector<fs::path> preload_reachable(const Project& project, python::SourceSt
       }
     }
     frontier.clear();
-    std::vector<fs::path> paths;
-    for (const auto& [name, loc] : batch) paths.push_back(loc.file);
     std::vector<std::vector<std::string>> found(batch.size());
-    store.preload(paths, jobs, [&](std::size_t i, const parse::PythonSource& src) {
-      imported_modules(src, batch[i].first, batch[i].second.is_package, index, found[i]);
-    });
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      const auto loaded = store.sources().load(batch[i].second.file.lexically_normal());
+      if (!loaded.file || loaded.error) continue;  // not UTF-8: Python refuses it, nothing is imported
+      imported_modules(loaded.file->text(), batch[i].first, batch[i].second.is_package, found[i]);
+    }
     for (std::size_t i = 0; i < batch.size(); ++i) {
       file_of[batch[i].first] = batch[i].second.file;
       frontier.insert(frontier.end(), found[i].begin(), found[i].end());
@@ -501,7 +470,8 @@ std::optional<config::LoaderSettings> evaluate_project(Project& project, python:
   std::optional<config::LoaderSettings> loader = config::LoaderSettings{};
   if (!project.layout.has_package()) return loader;
   python::ModuleIndex index(project.layout.source_dir, project.extra_source_roots);
-  const auto order = preload_reachable(project, store, index, jobs);
+  const auto order = reachable_files(project, store, index);
+  // The evaluation runs on one thread; the others parse ahead of it.
   store.prefetch(order, jobs > 1 ? jobs - 1 : 1);
   python::Interpreter interp(store, index, project.layout.kedro_version, project.layout.package_name);
   interp.set_config_reader(
@@ -516,6 +486,10 @@ std::optional<config::LoaderSettings> evaluate_project(Project& project, python:
     }
   });
   store.stop_prefetch();
+  // Reachable files the evaluation did not run still get their syntax
+  // checked (KL001) and their imports recorded, as Python would on a run
+  // that takes the other branch.
+  store.parse_unvisited(order, jobs);
   project.registered_cache.reset();  // the pipelines are final from here
   report_unknowns(project);
   project.kedro_errors = std::move(interp.record().errors);

@@ -52,6 +52,9 @@ class SourceStore {
   void prefetch(std::vector<std::filesystem::path> order, std::size_t jobs);
   /// Stops the background parsing (waits for the threads).
   void stop_prefetch();
+  /// Parses in parallel the files never parsed so far (running the visitor
+  /// and recording syntax errors) and keeps none of their trees.
+  void parse_unvisited(const std::vector<std::filesystem::path>& paths, std::size_t jobs);
 
   /// The parsed file, parsing it now if needed; null when it cannot be read.
   Tree acquire(const std::filesystem::path& path);
@@ -82,6 +85,10 @@ class SourceStore {
   void keep_recent_locked(const Tree& tree);
   bool fits_ahead_locked(const Entry& e) const;
   void prefetch_worker();
+  /// Claims the files of `paths` never parsed, parses them on `jobs` threads
+  /// and hands each tree to `done(i, tree)` (on the parsing thread).
+  void parse_batch(const std::vector<std::filesystem::path>& paths, std::size_t jobs,
+                   const std::function<void(std::size_t, Entry&, Tree)>& done, std::vector<bool>& claimed);
 
   core::SourceMap& sources_;
   std::size_t ahead_budget_;
