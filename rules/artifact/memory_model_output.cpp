@@ -40,7 +40,7 @@ void check(const model::Project& project, RuleContext& ctx) {
     // In an incomplete pipeline (KL010) the consumer may be a node that could
     // not be evaluated: a free output there is no certain final output.
     if (!reg.pipeline->complete()) continue;
-    const auto outputs = model::free_outputs(reg.pipeline->nodes);
+    const auto& outputs = reg.free_outputs;
     for (const auto& n : reg.order.order) {
       for (const auto& o : n->outputs) {
         if (!outputs.count(o.name)) continue;

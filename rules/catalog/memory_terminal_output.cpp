@@ -49,7 +49,7 @@ struct Hit {
 std::map<std::string, Hit> memory_outputs(const model::Project& project) {
   std::map<std::string, Hit> hits;
   for (const auto& [name, reg] : project.pipelines) {
-    const auto outputs = model::free_outputs(reg.pipeline->nodes);
+    const auto& outputs = reg.free_outputs;
     for (const auto& n : reg.order.order) {
       for (const auto& o : n->outputs) {
         auto it = project.datasets.find(o.name);

@@ -45,7 +45,7 @@ void check(const model::Project& project, RuleContext& ctx) {
   };
   std::map<std::string, Use> missing;
   for (const auto& [name, reg] : project.pipelines) {
-    const auto free = model::free_inputs(reg.pipeline->nodes);
+    const auto& free = reg.free_inputs;
     for (const auto& n : reg.order.order) {
       for (const auto& in : n->inputs) {
         if (!free.count(in.name) || in.name == "parameters" || in.name.rfind("params:", 0) == 0) continue;

@@ -39,7 +39,7 @@ void check(const model::Project& project, RuleContext& ctx) {
   if (!project.catalog || !project.all_pipelines_complete()) return;
   std::set<std::string> names;
   for (const auto& [name, reg] : project.pipelines) {
-    for (const auto& d : model::all_datasets(reg.pipeline->nodes)) {
+    for (const auto& d : reg.datasets) {
       if (d != "parameters" && d.rfind("params:", 0) != 0 && !project.catalog->explicit_entry(d)) names.insert(d);
     }
   }

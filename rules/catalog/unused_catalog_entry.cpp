@@ -38,7 +38,7 @@ void check(const model::Project& project, RuleContext& ctx) {
   if (!project.catalog || !project.all_pipelines_complete()) return;
   std::set<std::string> used;
   for (const auto& [name, reg] : project.pipelines) {
-    for (const auto& d : model::all_datasets(reg.pipeline->nodes)) used.insert(d);
+    for (const auto& d : reg.datasets) used.insert(d);
   }
   for (const auto& e : project.catalog->entries()) {
     if (used.count(e.name)) continue;

@@ -43,7 +43,7 @@ void check(const model::Project& project, RuleContext& ctx) {
   if (!project.layout.kedro_version.at_least(0, 19, 13)) return;
   for (const auto& [name, reg] : project.pipelines) {
     if (!reg.pipeline->complete()) continue;
-    for (const auto& hit : model::interrupted_namespaces(reg.pipeline->nodes)) {
+    for (const auto& hit : model::interrupted_namespaces(reg.order)) {
       std::vector<std::string> names;
       for (const auto& n : hit.path) names.push_back("'" + n->name + "'");
       auto b = ctx.report(hit.node->span, "namespace `" + hit.namespace_ + "` is interrupted by nodes [" +

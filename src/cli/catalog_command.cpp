@@ -53,7 +53,7 @@ Runner add_catalog_command(CLI::App& app) {
     nlohmann::ordered_json json = nlohmann::ordered_json::object();
     for (const auto& [name, reg] : project.pipelines) {
       if (args->pipeline && name != *args->pipeline) continue;
-      const auto datasets = model::all_datasets(reg.pipeline->nodes);
+      const auto& datasets = reg.datasets;
       std::size_t name_width = 9, type_width = 6;
       for (const auto& ds : datasets) {
         name_width = std::max(name_width, ds.size() + 2);

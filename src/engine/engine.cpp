@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <stdexcept>
 #include <tuple>
 
@@ -78,7 +79,10 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
   build.artifacts = result.settings.artifacts;
   build.extra_source_roots = result.settings.extra_source_roots;
   for (const auto& extra : result.settings.extra_source_roots) sources.confine_to(root / extra.first);
+  using Clock = std::chrono::steady_clock;
+  const auto model_start = Clock::now();
   result.project = model::build_project(root, sources, build);
+  result.model_seconds = std::chrono::duration<double>(Clock::now() - model_start).count();
   for (auto& f : config_findings) result.project.findings.push_back(std::move(f));
   const model::Project& project = result.project;
 
@@ -96,6 +100,7 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
   suppress::Usage enabled;
   auto run = [&](const rules::RuleInfo& rule, const suppress::Usage* usage) {
     rules::RuleContext ctx(rule, severity_of(rule), usage);
+    const auto rule_start = Clock::now();
     try {
       if (rule.code == options.fault_in_rule) throw std::runtime_error("fault injected by KEDROLINT_FAULT_IN_RULE");
       rule.body->check(project, ctx);
@@ -103,6 +108,7 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
       result.internal_error = true;
       found.push_back(internal_error(rule, project, e.what()));
     }
+    result.rule_seconds.emplace_back(rule.code, std::chrono::duration<double>(Clock::now() - rule_start).count());
     for (auto& d : ctx.take()) {
       if (keep(d)) found.push_back(std::move(d));
     }

@@ -35,6 +35,9 @@ struct CheckResult {
   config::Settings settings;
   std::vector<core::Diagnostic> diagnostics;  ///< after suppression, sorted
   bool internal_error = false;
+  /// Wall time of the project model (build_project) and of each rule that ran, in run order.
+  double model_seconds = 0;
+  std::vector<std::pair<std::string, double>> rule_seconds;
   /// False when nothing could be analysed (no readable `[tool.kedro]`).
   [[nodiscard]] bool analysed() const { return !project.layout.package_name.empty(); }
 };

@@ -105,6 +105,7 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
   start = Clock::now();
   if (project.layout.pyproject && loader) build_catalog(project, sources, *loader);
   project.timings.catalog_seconds = seconds(start);
+  start = Clock::now();
   if (project.catalog) infer_kinds(project, options.artifacts);
   if (project.catalog) {
     project.deployment = build_deployment(project, options.deploy, project.findings);
@@ -112,6 +113,7 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
       for (auto& f : project.deployment->problems) project.findings.push_back(f);
     }
   }
+  project.timings.kinds_seconds = seconds(start);
   collect_directives(project, sources, sources.size());
   return project;
 }

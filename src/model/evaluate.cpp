@@ -360,6 +360,9 @@ void add_registered(Project& project, const python::DictPtr& dict, core::Span wh
       reg.pipeline = p;
     }
     reg.order = toposort(reg.pipeline->nodes, !project.layout.kedro_version.at_least(0, 19, 4));
+    reg.free_inputs = free_inputs(reg.pipeline->nodes);
+    reg.free_outputs = free_outputs(reg.pipeline->nodes);
+    reg.datasets = all_datasets(reg.pipeline->nodes);
     if (!project.pipelines.count(reg.name)) project.registration_order.push_back(reg.name);
     project.pipelines[reg.name] = std::move(reg);
   }

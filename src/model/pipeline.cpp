@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace kedrolint::model {
 
@@ -74,47 +75,60 @@ TopoOrder toposort(const std::vector<NodePtr>& nodes, bool ignore_self_dependenc
 
 namespace {
 
-std::set<std::string> intermediates(const std::vector<NodePtr>& nodes) {
-  std::set<std::string> ins, outs, both;
+// Transcoding-stripped names that some node reads and some node writes: they
+// are neither free inputs nor free outputs.
+std::unordered_set<std::string_view> intermediates(const std::vector<NodePtr>& nodes) {
+  std::unordered_set<std::string_view> ins;
   for (const auto& n : nodes) {
-    for (const auto& i : n->inputs) ins.emplace(strip_transcoding(i.name));
-    for (const auto& o : n->outputs) outs.emplace(strip_transcoding(o.name));
+    for (const auto& i : n->inputs) ins.insert(strip_transcoding(i.name));
   }
-  std::set_intersection(ins.begin(), ins.end(), outs.begin(), outs.end(), std::inserter(both, both.end()));
+  std::unordered_set<std::string_view> both;
+  for (const auto& n : nodes) {
+    for (const auto& o : n->outputs) {
+      const auto name = strip_transcoding(o.name);
+      if (ins.count(name)) both.insert(name);
+    }
+  }
   return both;
+}
+
+std::set<std::string> sorted(const std::unordered_set<std::string_view>& names) {
+  std::vector<std::string_view> v(names.begin(), names.end());
+  std::sort(v.begin(), v.end());
+  std::set<std::string> out;
+  for (const auto name : v) out.emplace_hint(out.end(), name);
+  return out;
+}
+
+template <typename Refs>
+std::set<std::string> free_names(const std::vector<NodePtr>& nodes, Refs refs) {
+  const auto middle = intermediates(nodes);
+  std::unordered_set<std::string_view> out;
+  for (const auto& n : nodes) {
+    for (const auto& ref : refs(*n)) {
+      if (!middle.count(strip_transcoding(ref.name))) out.insert(ref.name);
+    }
+  }
+  return sorted(out);
 }
 
 }  // namespace
 
 std::set<std::string> free_inputs(const std::vector<NodePtr>& nodes) {
-  const auto middle = intermediates(nodes);
-  std::set<std::string> out;
-  for (const auto& n : nodes) {
-    for (const auto& i : n->inputs) {
-      if (!middle.count(std::string(strip_transcoding(i.name)))) out.insert(i.name);
-    }
-  }
-  return out;
+  return free_names(nodes, [](const Node& n) -> const std::vector<DatasetRef>& { return n.inputs; });
 }
 
 std::set<std::string> free_outputs(const std::vector<NodePtr>& nodes) {
-  const auto middle = intermediates(nodes);
-  std::set<std::string> out;
-  for (const auto& n : nodes) {
-    for (const auto& o : n->outputs) {
-      if (!middle.count(std::string(strip_transcoding(o.name)))) out.insert(o.name);
-    }
-  }
-  return out;
+  return free_names(nodes, [](const Node& n) -> const std::vector<DatasetRef>& { return n.outputs; });
 }
 
 std::set<std::string> all_datasets(const std::vector<NodePtr>& nodes) {
-  std::set<std::string> out;
+  std::unordered_set<std::string_view> out;
   for (const auto& n : nodes) {
     for (const auto& i : n->inputs) out.insert(i.name);
     for (const auto& o : n->outputs) out.insert(o.name);
   }
-  return out;
+  return sorted(out);
 }
 
 }  // namespace kedrolint::model
@@ -153,21 +167,30 @@ const std::vector<NodePtr>& Project::registered_nodes() const {
 namespace kedrolint::model {
 namespace {
 
-std::vector<std::string> namespace_prefixes(const std::string& ns) {
-  std::vector<std::string> out;
-  std::string prefix;
-  for (const auto& part : core::split(ns, '.')) {
-    prefix += part;
-    out.push_back(prefix);
-    prefix += ".";
+// "a", "a.b", "a.b.c" for "a.b.c"; none for the empty namespace.
+std::vector<std::string_view> namespace_prefixes(std::string_view ns) {
+  std::vector<std::string_view> out;
+  if (ns.empty()) return out;
+  for (std::size_t dot = ns.find('.'); dot != std::string_view::npos; dot = ns.find('.', dot + 1)) {
+    out.push_back(ns.substr(0, dot));
   }
+  out.push_back(ns);
   return out;
+}
+
+// `name` is `ns` or inside it: Kedro's `(name + ".").startswith(ns + ".")`.
+bool within(std::string_view name, std::string_view ns) {
+  return name.size() >= ns.size() && name.compare(0, ns.size(), ns) == 0 &&
+         (name.size() == ns.size() || name[ns.size()] == '.');
 }
 
 }  // namespace
 
 std::vector<NamespaceInterruption> interrupted_namespaces(const std::vector<NodePtr>& input) {
-  const TopoOrder topo = toposort(input);
+  return interrupted_namespaces(toposort(input));
+}
+
+std::vector<NamespaceInterruption> interrupted_namespaces(const TopoOrder& topo) {
   const std::vector<NodePtr>& nodes = topo.order;
   const auto parents = node_parents(nodes);
   std::vector<std::vector<std::size_t>> children(nodes.size());
@@ -212,14 +235,16 @@ std::vector<NamespaceInterruption> interrupted_namespaces(const std::vector<Node
   // Only one node of each set is ever used (to print a path), so each node
   // keeps one representative per namespace: the first by name. Maps are
   // shared between a node and its parent when nothing changes.
-  using Seen = std::map<std::string, std::size_t>;
+  using Seen = std::map<std::string_view, std::size_t>;  // views into the nodes' namespaces
   std::vector<std::shared_ptr<const Seen>> seen(nodes.size());
   const auto empty = std::make_shared<const Seen>();
-  std::set<std::pair<std::string, std::size_t>> reported;
+  std::set<std::pair<std::string_view, std::size_t>> reported;
+  std::vector<std::vector<std::string_view>> prefixes(nodes.size());
+  for (std::size_t v = 0; v < nodes.size(); ++v) prefixes[v] = namespace_prefixes(nodes[v]->namespace_);
   std::vector<NamespaceInterruption> out;
   for (std::size_t v = 0; v < nodes.size(); ++v) {
     const std::string& current = nodes[v]->namespace_;
-    const auto current_prefixes = namespace_prefixes(current);
+    const auto& current_prefixes = prefixes[v];
     std::vector<std::size_t> sorted_parents = parents[v];
     std::sort(sorted_parents.begin(), sorted_parents.end(), by_rank);
     std::shared_ptr<const Seen> result = empty;
@@ -234,17 +259,16 @@ std::vector<NamespaceInterruption> interrupted_namespaces(const std::vector<Node
     for (const std::size_t p : sorted_parents) {
       const std::string& last = nodes[p]->namespace_;
       const Seen& parent_seen = *seen[p];
-      std::string interrupted;
-      for (const auto& prefix : current_prefixes) {
+      std::string_view interrupted;
+      for (const auto prefix : current_prefixes) {
         if (parent_seen.count(prefix)) {
           interrupted = prefix;
           break;
         }
       }
-      if (!interrupted.empty() && (last + ".").rfind(interrupted + ".", 0) != 0 &&
-          reported.emplace(interrupted, v).second) {
+      if (!interrupted.empty() && !within(last, interrupted) && reported.emplace(interrupted, v).second) {
         auto path = shortest_path(parent_seen.at(interrupted), v);
-        NamespaceInterruption hit{interrupted, nodes[v], {}};
+        NamespaceInterruption hit{std::string(interrupted), nodes[v], {}};
         for (std::size_t k = 0; k + 1 < path.size(); ++k) hit.path.push_back(nodes[path[k]]);
         out.push_back(std::move(hit));
       }
@@ -258,8 +282,8 @@ std::vector<NamespaceInterruption> interrupted_namespaces(const std::vector<Node
           }
         }
       }
-      if (!last.empty() && current != last && current.rfind(last + ".", 0) != 0) {
-        for (const auto& prefix : namespace_prefixes(last)) {
+      if (!last.empty() && !within(current, last)) {
+        for (const auto prefix : prefixes[p]) {
           if (current.rfind(prefix, 0) == 0) continue;
           auto it = result->find(prefix);
           if (it == result->end() || rank[v] < rank[it->second]) writable()[prefix] = v;

@@ -69,5 +69,7 @@ struct NamespaceInterruption {
   std::vector<NodePtr> path;  ///< Kedro's `path[:-1]`: the nodes outside the namespace, in order
 };
 std::vector<NamespaceInterruption> interrupted_namespaces(const std::vector<NodePtr>& nodes);
+/// The same on nodes already in Kedro's topological order (without ignoring self dependencies).
+std::vector<NamespaceInterruption> interrupted_namespaces(const TopoOrder& order);
 
 }  // namespace kedrolint::model

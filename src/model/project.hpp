@@ -25,6 +25,9 @@ struct RegisteredPipeline {
   PipelinePtr pipeline;
   core::Span span;     ///< where it was registered (the dict entry or find_pipelines call)
   TopoOrder order;     ///< Kedro's node order
+  /// `Pipeline.inputs()`, `.outputs()` and `.datasets()`, computed once
+  /// because several rules ask for them.
+  std::set<std::string> free_inputs, free_outputs, datasets;
 };
 
 /// Everything the rules see. Immutable once built.
@@ -96,6 +99,7 @@ struct Project {
     double evaluate_seconds = 0;  ///< parsing the reachable Python files and evaluating the registry
     double catalog_seconds = 0;   ///< loading the configuration and resolving every dataset
     double resolve_seconds = 0;   ///< of which: building the catalog and resolving every dataset name
+    double kinds_seconds = 0;     ///< inferring artifact kinds and the deployment groups
     std::size_t python_parses = 0;  ///< Python parses, counting a file parsed again after its tree was released
   } timings;
 

@@ -6,29 +6,39 @@ namespace kedrolint::parse::ts {
 
 namespace {
 
-// Below this many children indexing is cheaper than a cursor, which allocates.
-constexpr std::uint32_t kIndexedChildren = 24;
+// One cursor per thread, reset onto each node: walking siblings with it is
+// linear, and reusing it spares the allocation of its stack on every call.
+struct ThreadCursor {
+  TSTreeCursor cursor{};
+  bool ready = false;
+  ~ThreadCursor() {
+    if (ready) ts_tree_cursor_delete(&cursor);
+  }
+  TSTreeCursor& on(TSNode node) {
+    if (ready) {
+      ts_tree_cursor_reset(&cursor, node);
+    } else {
+      cursor = ts_tree_cursor_new(node);
+      ready = true;
+    }
+    return cursor;
+  }
+};
 
 std::vector<Node> children_of(TSNode node, bool named_only) {
   std::vector<Node> out;
   if (ts_node_is_null(node)) return out;
-  const std::uint32_t count = ts_node_child_count(node);
+  const std::uint32_t count = named_only ? ts_node_named_child_count(node) : ts_node_child_count(node);
+  if (count == 0) return out;
   out.reserve(count);
-  if (count <= kIndexedChildren) {
-    for (std::uint32_t i = 0; i < count; ++i) {
-      const TSNode child = ts_node_child(node, i);
-      if (!named_only || ts_node_is_named(child)) out.emplace_back(child);
-    }
-    return out;
-  }
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  thread_local ThreadCursor thread_cursor;
+  TSTreeCursor& cursor = thread_cursor.on(node);
   if (ts_tree_cursor_goto_first_child(&cursor)) {
     do {
       const TSNode child = ts_tree_cursor_current_node(&cursor);
       if (!named_only || ts_node_is_named(child)) out.emplace_back(child);
     } while (ts_tree_cursor_goto_next_sibling(&cursor));
   }
-  ts_tree_cursor_delete(&cursor);
   return out;
 }
 

@@ -42,7 +42,15 @@ void SourceStore::keep_recent_locked(const Tree& tree) {
   auto it = std::find(recent_.begin(), recent_.end(), tree);
   if (it != recent_.end()) recent_.erase(it);
   recent_.push_front(tree);
-  while (recent_.size() > recent_limit_) recent_.pop_back();
+  while (recent_.size() > recent_limit_) {
+    // Freeing a tree takes about a fifth of its parse: a background parser
+    // does it, off the evaluation's thread, when one runs.
+    if (active_workers_ > 0) {
+      to_free_.push_back(std::move(recent_.back()));
+      changed_.notify_all();
+    }
+    recent_.pop_back();
+  }
 }
 
 bool SourceStore::fits_ahead_locked(const Entry& e) const {
@@ -149,13 +157,27 @@ void SourceStore::prefetch(std::vector<fs::path> order, std::size_t jobs) {
     prefetch_order_.push_back(p.lexically_normal().string());
   }
   if (prefetch_order_.empty()) return;
-  for (std::size_t i = 0; i < std::max<std::size_t>(1, jobs); ++i) workers_.emplace_back([this] { prefetch_worker(); });
+  active_workers_ = std::max<std::size_t>(1, jobs);
+  for (std::size_t i = 0; i < active_workers_; ++i) workers_.emplace_back([this] { prefetch_worker(); });
 }
 
 void SourceStore::prefetch_worker() {
   parse::ts::PythonParser parser;
   std::unique_lock lock(mutex_);
-  while (!stopping_ && prefetch_next_ < prefetch_order_.size()) {
+  for (;;) {
+    if (!to_free_.empty()) {
+      std::vector<Tree> trees = std::move(to_free_);
+      to_free_.clear();
+      lock.unlock();
+      trees.clear();
+      lock.lock();
+      continue;
+    }
+    if (stopping_) break;
+    if (prefetch_next_ >= prefetch_order_.size()) {
+      changed_.wait(lock);  // stays to free trees until the evaluation ends
+      continue;
+    }
     Entry& e = entries_.at(prefetch_order_[prefetch_next_]);
     if (e.acquired || e.in_flight || e.ahead || !e.live.expired()) {
       ++prefetch_next_;
@@ -175,6 +197,7 @@ void SourceStore::prefetch_worker() {
     tree.reset();
     lock.lock();
   }
+  --active_workers_;
 }
 
 void SourceStore::stop_prefetch() {
@@ -185,6 +208,12 @@ void SourceStore::stop_prefetch() {
   changed_.notify_all();
   for (auto& t : workers_) t.join();
   workers_.clear();
+  std::vector<Tree> trees;
+  {
+    std::lock_guard lock(mutex_);
+    trees = std::move(to_free_);
+    to_free_.clear();
+  }
 }
 
 std::vector<core::Finding> SourceStore::findings() const {

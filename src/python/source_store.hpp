@@ -104,6 +104,8 @@ class SourceStore {
   std::size_t prefetch_next_ = 0;
   bool stopping_ = false;
   std::vector<std::thread> workers_;
+  std::size_t active_workers_ = 0;
+  std::vector<Tree> to_free_;  ///< released trees a background parser frees
 };
 
 /// Where a syntax node lives, so that it can be found again after its tree

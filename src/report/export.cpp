@@ -42,8 +42,8 @@ Json pipeline_json(const model::Project& project, const model::RegisteredPipelin
   // Nodes on a cycle have no topological place; Kedro refuses the pipeline.
   for (const auto& n : p.order.cyclic) nodes.push_back(node_json(project, *n));
   out["nodes"] = std::move(nodes);
-  out["inputs"] = model::free_inputs(p.pipeline->nodes);
-  out["outputs"] = model::free_outputs(p.pipeline->nodes);
+  out["inputs"] = p.free_inputs;
+  out["outputs"] = p.free_outputs;
   return out;
 }
 
@@ -65,7 +65,7 @@ Json build_export(const model::Project& project, const std::optional<std::string
   std::set<std::string> wanted;
   for (const auto& [name, p] : project.pipelines) {
     if (pipeline && name != *pipeline) continue;
-    for (const auto& d : model::all_datasets(p.pipeline->nodes)) wanted.insert(d);
+    for (const auto& d : p.datasets) wanted.insert(d);
   }
   if (project.catalog) {
     for (const auto& e : project.catalog->entries()) wanted.insert(e.name);
