@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "core/parallel.hpp"
 #include "model/build.hpp"
 #include "parse/toml_source.hpp"
 #include "rules/rule.hpp"
@@ -96,28 +97,52 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
     return !result.settings.ignored_in_file(d.code, rel);
   };
 
-  std::vector<core::Diagnostic> found;
-  suppress::Usage enabled;
+  // One rule's run: its findings (kept by the file-level ignores), whether it
+  // failed, and how long it took.
+  struct RuleRun {
+    std::vector<core::Diagnostic> found;
+    bool failed = false;
+    double seconds = 0;
+  };
   auto run = [&](const rules::RuleInfo& rule, const suppress::Usage* usage) {
+    RuleRun out;
     rules::RuleContext ctx(rule, severity_of(rule), usage);
     const auto rule_start = Clock::now();
     try {
       if (rule.code == options.fault_in_rule) throw std::runtime_error("fault injected by KEDROLINT_FAULT_IN_RULE");
       rule.body->check(project, ctx);
     } catch (const std::exception& e) {
-      result.internal_error = true;
-      found.push_back(internal_error(rule, project, e.what()));
+      out.failed = true;
+      out.found.push_back(internal_error(rule, project, e.what()));
     }
-    result.rule_seconds.emplace_back(rule.code, std::chrono::duration<double>(Clock::now() - rule_start).count());
+    out.seconds = std::chrono::duration<double>(Clock::now() - rule_start).count();
     for (auto& d : ctx.take()) {
-      if (keep(d)) found.push_back(std::move(d));
+      if (keep(d)) out.found.push_back(std::move(d));
     }
+    return out;
   };
+  std::vector<core::Diagnostic> found;
+  auto collect = [&](const rules::RuleInfo& rule, RuleRun&& r) {
+    result.internal_error |= r.failed;
+    result.rule_seconds.emplace_back(rule.code, r.seconds);
+    for (auto& d : r.found) found.push_back(std::move(d));
+  };
+  suppress::Usage enabled;
+  std::vector<const rules::RuleInfo*> model_rules;
   for (const auto& rule : rules::all_rules()) {
     if (!result.settings.enabled(rule.code)) continue;
     enabled.enabled_codes.emplace_back(rule.code);
-    if (rule.body->phase == rules::Phase::Model) run(rule, nullptr);
+    if (rule.body->phase == rules::Phase::Model) model_rules.push_back(&rule);
   }
+  // Rules only read the finished model, so they run in parallel; their
+  // findings are gathered in registry order, as if they ran one by one.
+  (void)project.registered_nodes();  // the one lazily computed part of the model
+  const auto rules_start = Clock::now();
+  std::vector<RuleRun> runs(model_rules.size());
+  core::parallel_for(model_rules.size(), options.jobs,
+                     [&](std::size_t i) { runs[i] = run(*model_rules[i], nullptr); });
+  for (std::size_t i = 0; i < model_rules.size(); ++i) collect(*model_rules[i], std::move(runs[i]));
+  result.rules_wall_seconds = std::chrono::duration<double>(Clock::now() - rules_start).count();
 
   suppress::Suppressor suppressor(project.directives);
   auto line_of = [&](const core::Diagnostic& d) {
@@ -131,7 +156,9 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
   suppress::Usage usage = suppressor.usage();
   usage.enabled_codes = enabled.enabled_codes;
   for (const auto& rule : rules::all_rules()) {
-    if (rule.body->phase == rules::Phase::AfterSuppression && result.settings.enabled(rule.code)) run(rule, &usage);
+    if (rule.body->phase == rules::Phase::AfterSuppression && result.settings.enabled(rule.code)) {
+      collect(rule, run(rule, &usage));
+    }
   }
   // Findings about suppressions are judged by a fresh suppressor, so that
   // suppressing a KL003 does not count as a use of the directive it reports,

@@ -37,6 +37,7 @@ struct CheckResult {
   bool internal_error = false;
   /// Wall time of the project model (build_project) and of each rule that ran, in run order.
   double model_seconds = 0;
+  double rules_wall_seconds = 0;  ///< the model-phase rules, run in parallel
   std::vector<std::pair<std::string, double>> rule_seconds;
   /// False when nothing could be analysed (no readable `[tool.kedro]`).
   [[nodiscard]] bool analysed() const { return !project.layout.package_name.empty(); }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 
 #include "model/catalog_build.hpp"
 #include "model/evaluate.hpp"
@@ -96,14 +97,27 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
     store.set_visitor([&](const parse::PythonSource& src) { imports->visit(src); });
   }
   auto start = Clock::now();
-  const auto loader = evaluate_project(project, store, options.jobs);
+  // The configuration is read while the pipelines are evaluated.
+  std::future<CatalogConfig> config;
+  const project::Layout& layout = project.layout;
+  const std::string env = project.env;
+  auto read_config = [&layout, env, &sources](const config::LoaderSettings& settings) {
+    return load_catalog_config(layout, env, sources, settings);
+  };
+  const auto loader = evaluate_project(project, store, options.jobs, [&](const config::LoaderSettings& settings) {
+    if (project.layout.pyproject) config = std::async(std::launch::async, read_config, settings);
+  });
   project.timings.evaluate_seconds = seconds(start);
   for (auto& f : store.findings()) project.findings.push_back(std::move(f));
   project.python_files = store.parsed_files();
   project.timings.python_parses = store.parse_count();
   if (imports) project.module_imports = imports->take();
   start = Clock::now();
-  if (project.layout.pyproject && loader) build_catalog(project, sources, *loader);
+  if (project.layout.pyproject && loader) {
+    build_catalog(project, config.valid() ? config.get() : read_config(*loader));
+  } else if (config.valid()) {
+    (void)config.get();
+  }
   project.timings.catalog_seconds = seconds(start);
   start = Clock::now();
   if (project.catalog) infer_kinds(project, options.artifacts);

@@ -30,13 +30,22 @@ void collect_parameter_keys(const config::ConfigValue& value, const std::string&
 
 }  // namespace
 
-void build_catalog(Project& project, core::SourceMap& sources, const config::LoaderSettings& loader_settings) {
-  config::ConfigLoader loader(project.layout.root, loader_settings, project.env, project.layout.kedro_version, sources,
-                              project.findings);
-  project.env = loader.run_env();
-  loader.check_env_dirs(tool_kedro_header(project.layout));
-  const auto catalog = loader.load("catalog");
-  const auto parameters = loader.load("parameters");
+CatalogConfig load_catalog_config(const project::Layout& layout, const std::string& env, core::SourceMap& sources,
+                                  const config::LoaderSettings& loader_settings) {
+  CatalogConfig out;
+  config::ConfigLoader loader(layout.root, loader_settings, env, layout.kedro_version, sources, out.findings);
+  out.env = loader.run_env();
+  loader.check_env_dirs(tool_kedro_header(layout));
+  out.catalog = loader.load("catalog");
+  out.parameters = loader.load("parameters");
+  return out;
+}
+
+void build_catalog(Project& project, CatalogConfig config) {
+  project.env = config.env;
+  for (auto& f : config.findings) project.findings.push_back(std::move(f));
+  const auto& catalog = config.catalog;
+  const auto& parameters = config.parameters;
   const auto start = std::chrono::steady_clock::now();
   project.parameters = parameters.value;
   project.catalog_incomplete = catalog.incomplete;

@@ -468,8 +468,9 @@ void report_unknowns(Project& project) {
 
 }  // namespace
 
-std::optional<config::LoaderSettings> evaluate_project(Project& project, python::SourceStore& store,
-                                                       std::size_t jobs) {
+std::optional<config::LoaderSettings> evaluate_project(
+    Project& project, python::SourceStore& store, std::size_t jobs,
+    const std::function<void(const config::LoaderSettings&)>& settings_known) {
   std::optional<config::LoaderSettings> loader = config::LoaderSettings{};
   if (!project.layout.has_package()) return loader;
   python::ModuleIndex index(project.layout.source_dir, project.extra_source_roots);
@@ -482,6 +483,7 @@ std::optional<config::LoaderSettings> evaluate_project(Project& project, python:
   run_with_large_stack([&] {
     try {
       loader = read_settings(project, interp);
+      if (loader && settings_known) settings_known(*loader);
       register_pipelines(project, interp);
     } catch (const python::BudgetExceeded& stop) {
       project.pipelines.clear();

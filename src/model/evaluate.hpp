@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 
 #include "config/conf_files.hpp"
@@ -10,7 +11,10 @@ namespace kedrolint::model {
 /// Evaluates `settings.py` and `register_pipelines()` of the project into
 /// `project` (pipelines, Kedro errors, mappings, KL010 findings). Returns the
 /// config loader settings read from settings.py, or nullopt when they cannot
-/// be known statically (a finding says why).
-std::optional<config::LoaderSettings> evaluate_project(Project& project, python::SourceStore& store, std::size_t jobs);
+/// be known statically (a finding says why). `settings_known` is called with
+/// them as soon as settings.py is evaluated, before the pipelines are.
+std::optional<config::LoaderSettings> evaluate_project(
+    Project& project, python::SourceStore& store, std::size_t jobs,
+    const std::function<void(const config::LoaderSettings&)>& settings_known = {});
 
 }  // namespace kedrolint::model

@@ -10,6 +10,15 @@ namespace fs = std::filesystem;
 
 SourceStore::~SourceStore() { stop_prefetch(); }
 
+namespace {
+
+parse::ts::PythonParser& thread_parser() {
+  thread_local parse::ts::PythonParser parser;
+  return parser;
+}
+
+}  // namespace
+
 SourceStore::Entry& SourceStore::entry_locked(const fs::path& path) {
   const std::string key = path.lexically_normal().string();
   auto [it, inserted] = entries_.try_emplace(key);
@@ -135,9 +144,15 @@ SourceStore::Tree SourceStore::acquire(const fs::path& path) {
       return tree;
     }
     if (!e.in_flight) break;
+    // A background parser is on this file: rather than wait, parse the next
+    // file it would take, so both cores keep parsing.
+    if (Entry* next = stopping_ ? nullptr : next_ahead_locked()) {
+      parse_ahead_unlocked(lock, *next, thread_parser());
+      continue;
+    }
     changed_.wait(lock);
   }
-  thread_local parse::ts::PythonParser parser;
+  parse::ts::PythonParser& parser = thread_parser();
   Tree tree = parse_unlocked(lock, e, parser);
   e.live = tree;
   keep_recent_locked(tree);
@@ -161,6 +176,31 @@ void SourceStore::prefetch(std::vector<fs::path> order, std::size_t jobs) {
   for (std::size_t i = 0; i < active_workers_; ++i) workers_.emplace_back([this] { prefetch_worker(); });
 }
 
+SourceStore::Entry* SourceStore::next_ahead_locked() {
+  while (prefetch_next_ < prefetch_order_.size()) {
+    Entry& e = entries_.at(prefetch_order_[prefetch_next_]);
+    if (e.acquired || e.in_flight || e.ahead || !e.live.expired()) {
+      ++prefetch_next_;
+      continue;
+    }
+    if (!fits_ahead_locked(e)) return nullptr;
+    ++prefetch_next_;
+    return &e;
+  }
+  return nullptr;
+}
+
+void SourceStore::parse_ahead_unlocked(std::unique_lock<std::mutex>& lock, Entry& e, parse::ts::PythonParser& parser) {
+  Tree tree = parse_unlocked(lock, e, parser);
+  if (e.live.expired() && !e.ahead) {
+    ahead_bytes_ += e.loaded.file->text().size();
+    e.ahead = std::move(tree);
+  }
+  lock.unlock();
+  tree.reset();  // released outside the lock
+  lock.lock();
+}
+
 void SourceStore::prefetch_worker() {
   parse::ts::PythonParser parser;
   std::unique_lock lock(mutex_);
@@ -178,24 +218,12 @@ void SourceStore::prefetch_worker() {
       changed_.wait(lock);  // stays to free trees until the evaluation ends
       continue;
     }
-    Entry& e = entries_.at(prefetch_order_[prefetch_next_]);
-    if (e.acquired || e.in_flight || e.ahead || !e.live.expired()) {
-      ++prefetch_next_;
-      continue;
-    }
-    if (!fits_ahead_locked(e)) {
+    Entry* next = next_ahead_locked();
+    if (!next) {
       changed_.wait(lock);
       continue;
     }
-    ++prefetch_next_;
-    Tree tree = parse_unlocked(lock, e, parser);
-    if (e.live.expired() && !e.ahead) {
-      ahead_bytes_ += e.loaded.file->text().size();
-      e.ahead = std::move(tree);
-    }
-    lock.unlock();
-    tree.reset();
-    lock.lock();
+    parse_ahead_unlocked(lock, *next, parser);
   }
   --active_workers_;
 }

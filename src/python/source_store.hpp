@@ -85,6 +85,11 @@ class SourceStore {
   void keep_recent_locked(const Tree& tree);
   bool fits_ahead_locked(const Entry& e) const;
   void prefetch_worker();
+  /// The next file of the prefetch order to parse ahead, claimed; null when
+  /// none is left or the budget is full.
+  Entry* next_ahead_locked();
+  /// Parses `e` and keeps its tree ahead unless it was acquired meanwhile.
+  void parse_ahead_unlocked(std::unique_lock<std::mutex>& lock, Entry& e, parse::ts::PythonParser& parser);
   /// Claims the files of `paths` never parsed, parses them on `jobs` threads
   /// and hands each tree to `done(i, tree)` (on the parsing thread).
   void parse_batch(const std::vector<std::filesystem::path>& paths, std::size_t jobs,
