@@ -4,6 +4,10 @@
 #include <chrono>
 #include <future>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "model/catalog_build.hpp"
 #include "model/evaluate.hpp"
 #include "model/module_imports_scan.hpp"
@@ -74,6 +78,15 @@ void add_extra_source_roots(Project& project, const BuildOptions& options) {
   }
 }
 
+// The syntax trees were built and freed on several threads, each with its own
+// malloc arena; the rest of the analysis allocates on this thread and cannot
+// reuse their free pages, so they are handed back to the system.
+void return_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 }  // namespace
 
 Project build_project(const fs::path& root, core::SourceMap& sources, const BuildOptions& options) {
@@ -108,6 +121,8 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
     if (project.layout.pyproject) config = std::async(std::launch::async, read_config, settings);
   });
   project.timings.evaluate_seconds = seconds(start);
+  store.release_trees();
+  return_free_memory();
   for (auto& f : store.findings()) project.findings.push_back(std::move(f));
   project.python_files = store.parsed_files();
   project.timings.python_parses = store.parse_count();

@@ -12,6 +12,10 @@ SourceStore::~SourceStore() { stop_prefetch(); }
 
 namespace {
 
+// Trees waiting for a busy background parser to free them still take their
+// memory: beyond a few, the evaluation frees them itself.
+constexpr std::size_t kMaxPendingFrees = 4;
+
 parse::ts::PythonParser& thread_parser() {
   thread_local parse::ts::PythonParser parser;
   return parser;
@@ -54,7 +58,7 @@ void SourceStore::keep_recent_locked(const Tree& tree) {
   while (recent_.size() > recent_limit_) {
     // Freeing a tree takes about a fifth of its parse: a background parser
     // does it, off the evaluation's thread, when one runs.
-    if (active_workers_ > 0) {
+    if (active_workers_ > 0 && to_free_.size() < kMaxPendingFrees) {
       to_free_.push_back(std::move(recent_.back()));
       changed_.notify_all();
     }
@@ -241,6 +245,19 @@ void SourceStore::stop_prefetch() {
     std::lock_guard lock(mutex_);
     trees = std::move(to_free_);
     to_free_.clear();
+  }
+}
+
+void SourceStore::release_trees() {
+  std::vector<Tree> trees;
+  {
+    std::lock_guard lock(mutex_);
+    trees.assign(recent_.begin(), recent_.end());
+    recent_.clear();
+    for (auto& [path, e] : entries_) {
+      if (e.ahead) trees.push_back(std::move(e.ahead));
+    }
+    ahead_bytes_ = 0;
   }
 }
 

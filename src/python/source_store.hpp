@@ -28,7 +28,7 @@ class SourceStore {
   /// thread-safe), while its tree is alive.
   using Visitor = std::function<void(const parse::PythonSource&)>;
   /// Source bytes whose trees may wait parsed ahead of use (~28x in memory).
-  static constexpr std::size_t kDefaultAheadBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kDefaultAheadBytes = std::size_t{1024} << 10;
   /// Released trees kept cached: a module's functions are often called right
   /// after it is imported (find_pipelines, create_pipeline).
   static constexpr std::size_t kDefaultRecentTrees = 8;
@@ -52,6 +52,8 @@ class SourceStore {
   void prefetch(std::vector<std::filesystem::path> order, std::size_t jobs);
   /// Stops the background parsing (waits for the threads).
   void stop_prefetch();
+  /// Drops the cached and parsed-ahead trees (the evaluation is over).
+  void release_trees();
   /// Parses in parallel the files never parsed so far (running the visitor
   /// and recording syntax errors) and keeps none of their trees.
   void parse_unvisited(const std::vector<std::filesystem::path>& paths, std::size_t jobs);
