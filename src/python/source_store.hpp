@@ -28,7 +28,7 @@ class SourceStore {
   /// thread-safe), while its tree is alive.
   using Visitor = std::function<void(const parse::PythonSource&)>;
   /// Source bytes whose trees may wait parsed ahead of use (~28x in memory).
-  static constexpr std::size_t kDefaultAheadBytes = std::size_t{1024} << 10;
+  static constexpr std::size_t kDefaultAheadBytes = std::size_t{1} << 20;
   /// Released trees kept cached: a module's functions are often called right
   /// after it is imported (find_pipelines, create_pipeline).
   static constexpr std::size_t kDefaultRecentTrees = 8;
