@@ -9,6 +9,7 @@
 #include <set>
 
 #include "config/loader.hpp"
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "model/legacy_config.hpp"
 #include "model/legacy_hooks.hpp"
@@ -359,10 +360,6 @@ void add_registered(Project& project, const python::DictPtr& dict, core::Span wh
                                                          value.origin.valid() ? value.origin : where});
       reg.pipeline = p;
     }
-    reg.order = toposort(reg.pipeline->nodes, !project.layout.kedro_version.at_least(0, 19, 4));
-    reg.free_inputs = free_inputs(reg.pipeline->nodes);
-    reg.free_outputs = free_outputs(reg.pipeline->nodes);
-    reg.datasets = all_datasets(reg.pipeline->nodes);
     if (!project.pipelines.count(reg.name)) project.registration_order.push_back(reg.name);
     project.pipelines[reg.name] = std::move(reg);
   }
@@ -441,6 +438,22 @@ void register_pipelines(Project& project, python::Interpreter& interp) {
 
 // One KL010 finding per construct that could not be evaluated, naming the
 // registered pipelines it leaves incomplete.
+// Each registered pipeline's order and free datasets, once the registry is
+// final (a hook or a later assignment may still replace an entry); the
+// pipelines are independent, so they are computed in parallel.
+void derive_pipeline_facts(Project& project, std::size_t jobs) {
+  std::vector<RegisteredPipeline*> regs;
+  for (auto& [name, reg] : project.pipelines) regs.push_back(&reg);
+  const bool ignore_self_dependencies = !project.layout.kedro_version.at_least(0, 19, 4);
+  core::parallel_for(regs.size(), jobs, [&](std::size_t i) {
+    RegisteredPipeline& reg = *regs[i];
+    reg.order = toposort(reg.pipeline->nodes, ignore_self_dependencies);
+    reg.free_inputs = free_inputs(reg.pipeline->nodes);
+    reg.free_outputs = free_outputs(reg.pipeline->nodes);
+    reg.datasets = all_datasets(reg.pipeline->nodes);
+  });
+}
+
 void report_unknowns(Project& project) {
   std::map<std::pair<std::uint64_t, std::string>, std::vector<std::string>> affected;
   std::map<std::pair<std::uint64_t, std::string>, Unknown> first;
@@ -496,6 +509,7 @@ std::optional<config::LoaderSettings> evaluate_project(
   // that takes the other branch.
   store.parse_unvisited(order, jobs);
   project.registered_cache.reset();  // the pipelines are final from here
+  derive_pipeline_facts(project, jobs);
   report_unknowns(project);
   project.kedro_errors = std::move(interp.record().errors);
   project.mappings = std::move(interp.record().mappings);
