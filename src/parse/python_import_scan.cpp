@@ -58,17 +58,22 @@ class ImportParser {
     if (token_.kind == Kind::Name) advance();
   }
 
+  // `a.b as c, d`: the dotted names, aliases skipped.
+  void read_names(std::vector<std::string>& names) {
+    for (;;) {
+      std::string name = dotted_name();
+      if (name.empty()) return;
+      names.push_back(std::move(name));
+      skip_alias();
+      if (!token_.is_op(",")) return;
+      advance();
+    }
+  }
+
   // `import a.b as c, d`
   bool read_import(ImportStatement& statement) {
     advance();
-    for (;;) {
-      std::string name = dotted_name();
-      if (name.empty()) break;
-      statement.names.push_back(std::move(name));
-      skip_alias();
-      if (!token_.is_op(",")) break;
-      advance();
-    }
+    read_names(statement.names);
     return !statement.names.empty();
   }
 
@@ -88,17 +93,10 @@ class ImportParser {
     advance();
     const bool parenthesised = token_.is_op("(");
     if (parenthesised) advance();
-    for (;;) {
-      if (token_.is_op("*")) {
-        advance();
-        break;
-      }
-      std::string name = dotted_name();
-      if (name.empty()) break;
-      statement.names.push_back(std::move(name));
-      skip_alias();
-      if (!token_.is_op(",")) break;
+    if (token_.is_op("*")) {
       advance();
+    } else {
+      read_names(statement.names);
     }
     if (parenthesised && token_.is_op(")")) advance();
     return true;
