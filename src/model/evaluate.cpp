@@ -18,7 +18,6 @@
 
 namespace kedrolint::model {
 namespace fs = std::filesystem;
-namespace ts = parse::ts;
 
 namespace {
 
@@ -436,8 +435,6 @@ void register_pipelines(Project& project, python::Interpreter& interp) {
   }
 }
 
-// One KL010 finding per construct that could not be evaluated, naming the
-// registered pipelines it leaves incomplete.
 // Each registered pipeline's order and free datasets, once the registry is
 // final (a hook or a later assignment may still replace an entry); the
 // pipelines are independent, so they are computed in parallel.
@@ -454,6 +451,8 @@ void derive_pipeline_facts(Project& project, std::size_t jobs) {
   });
 }
 
+// One KL010 finding per construct that could not be evaluated, naming the
+// registered pipelines it leaves incomplete.
 void report_unknowns(Project& project) {
   std::map<std::pair<std::uint64_t, std::string>, std::vector<std::string>> affected;
   std::map<std::pair<std::uint64_t, std::string>, Unknown> first;

@@ -8,7 +8,7 @@
 namespace kedrolint::model {
 
 /// The imports of every project module parsed during the analysis (all the
-/// files the registry can reach, see evaluate.cpp `preload_reachable`),
+/// files the registry can reach, see evaluate.cpp `reachable_files`),
 /// collected from each tree when it is first parsed, on any thread.
 class ModuleImportCollector {
  public:

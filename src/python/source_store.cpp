@@ -70,19 +70,15 @@ bool SourceStore::fits_ahead_locked(const Entry& e) const {
   return ahead_bytes_ == 0 || ahead_bytes_ + e.loaded.file->text().size() <= ahead_budget_;
 }
 
-void SourceStore::parse_batch(const std::vector<fs::path>& paths, std::size_t jobs,
-                              const std::function<void(std::size_t, Entry&, Tree)>& done,
-                              std::vector<bool>& claimed) {
+void SourceStore::parse_unvisited(const std::vector<fs::path>& paths, std::size_t jobs) {
   std::vector<std::size_t> todo;
-  claimed.assign(paths.size(), false);
   {
     std::unique_lock lock(mutex_);
     for (std::size_t i = 0; i < paths.size(); ++i) {
       Entry& e = entry_locked(paths[i]);
       if (e.parsable && !e.visited && !e.in_flight) {
-        e.in_flight = true;  // claimed by this batch
+        e.in_flight = true;  // claimed here
         todo.push_back(i);
-        claimed[i] = true;
       }
     }
   }
@@ -90,43 +86,12 @@ void SourceStore::parse_batch(const std::vector<fs::path>& paths, std::size_t jo
   core::parallel_for(workers, workers, [&](std::size_t w) {
     parse::ts::PythonParser parser;
     for (std::size_t k = w; k < todo.size(); k += workers) {
-      const std::size_t i = todo[k];
       std::unique_lock lock(mutex_);
-      Entry& e = entry_locked(paths[i]);
+      Entry& e = entry_locked(paths[todo[k]]);
       Tree tree = parse_unlocked(lock, e, parser);
-      lock.unlock();
-      done(i, e, std::move(tree));
+      lock.unlock();  // the tree is dropped outside the lock
     }
   });
-}
-
-void SourceStore::preload(const std::vector<fs::path>& paths, std::size_t jobs,
-                          const std::function<void(std::size_t, const parse::PythonSource&)>& seen) {
-  std::vector<bool> claimed;
-  parse_batch(
-      paths, jobs,
-      [&](std::size_t i, Entry& e, Tree tree) {
-        if (seen) seen(i, *tree);
-        std::unique_lock lock(mutex_);
-        if (fits_ahead_locked(e)) {
-          ahead_bytes_ += e.loaded.file->text().size();
-          e.ahead = std::move(tree);
-        }
-        lock.unlock();
-        tree.reset();  // released outside the lock
-      },
-      claimed);
-  if (!seen) return;
-  // Files parsed before this call: their imports are asked for again.
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    if (claimed[i]) continue;
-    if (Tree tree = acquire(paths[i])) seen(i, *tree);
-  }
-}
-
-void SourceStore::parse_unvisited(const std::vector<fs::path>& paths, std::size_t jobs) {
-  std::vector<bool> claimed;
-  parse_batch(paths, jobs, [](std::size_t, Entry&, Tree) {}, claimed);
 }
 
 SourceStore::Tree SourceStore::acquire(const fs::path& path) {

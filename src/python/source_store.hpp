@@ -42,11 +42,6 @@ class SourceStore {
 
   void set_visitor(Visitor visitor) { visitor_ = std::move(visitor); }
 
-  /// Parses files in parallel (one parser per thread) and calls `seen(i,
-  /// tree)` for `paths[i]` on the parsing thread; trees are kept for later
-  /// use while within the budget.
-  void preload(const std::vector<std::filesystem::path>& paths, std::size_t jobs,
-               const std::function<void(std::size_t, const parse::PythonSource&)>& seen = {});
   /// Parses, on background threads and in this order, the files whose trees
   /// are not kept, staying within the budget ahead of `acquire`.
   void prefetch(std::vector<std::filesystem::path> order, std::size_t jobs);
@@ -92,10 +87,6 @@ class SourceStore {
   Entry* next_ahead_locked();
   /// Parses `e` and keeps its tree ahead unless it was acquired meanwhile.
   void parse_ahead_unlocked(std::unique_lock<std::mutex>& lock, Entry& e, parse::ts::PythonParser& parser);
-  /// Claims the files of `paths` never parsed, parses them on `jobs` threads
-  /// and hands each tree to `done(i, tree)` (on the parsing thread).
-  void parse_batch(const std::vector<std::filesystem::path>& paths, std::size_t jobs,
-                   const std::function<void(std::size_t, Entry&, Tree)>& done, std::vector<bool>& claimed);
 
   core::SourceMap& sources_;
   std::size_t ahead_budget_;
