@@ -79,8 +79,13 @@ Runner add_profile_command(CLI::App& app) {
         for (const auto& [code, s] : slowest) rules += s;
         std::sort(slowest.begin(), slowest.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
         if (slowest.size() > 5) slowest.resize(5);
-        phases = {{"evaluate", t.evaluate_seconds}, {"catalog", t.catalog_seconds}, {"kinds", t.kinds_seconds},
-                  {"model", result.model_seconds}, {"rules_wall", result.rules_wall_seconds}, {"rules_cpu", rules}, {"slowest_rules", nlohmann::ordered_json::object()}};
+        phases = {{"evaluate", t.evaluate_seconds},
+                  {"catalog", t.catalog_seconds},
+                  {"kinds", t.kinds_seconds},
+                  {"model", result.model_seconds},
+                  {"rules_wall", result.rules_wall_seconds},
+                  {"rules_cpu", rules},
+                  {"slowest_rules", nlohmann::ordered_json::object()}};
         for (const auto& [code, s] : slowest) phases["slowest_rules"][code] = s;
       }
       best_analysis = std::min(best_analysis, analysis);
