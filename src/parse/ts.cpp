@@ -1,5 +1,7 @@
 #include "parse/ts.hpp"
 
+#include <unordered_map>
+
 extern "C" const TSLanguage* tree_sitter_python(void);
 
 namespace kedrolint::parse::ts {
@@ -42,7 +44,26 @@ std::vector<Node> children_of(TSNode node, bool named_only) {
   return out;
 }
 
+using FieldIds = std::unordered_map<std::string_view, TSFieldId>;
+
+FieldIds build_field_ids() {
+  FieldIds ids;
+  const TSLanguage* language = tree_sitter_python();
+  const std::uint32_t count = ts_language_field_count(language);
+  for (TSFieldId id = 1; id <= count; ++id) {
+    if (const char* name = ts_language_field_name_for_id(language, id)) ids.emplace(name, id);
+  }
+  return ids;
+}
+
 }  // namespace
+
+Node Node::field(std::string_view name) const {
+  static const FieldIds ids = build_field_ids();
+  const auto it = ids.find(name);
+  if (it == ids.end() || null()) return Node();
+  return Node(ts_node_child_by_field_id(raw_, it->second));
+}
 
 std::vector<Node> Node::named_children() const { return children_of(raw_, true); }
 std::vector<Node> Node::children() const { return children_of(raw_, false); }

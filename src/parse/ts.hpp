@@ -37,9 +37,10 @@ class Node {
   [[nodiscard]] std::vector<Node> named_children() const;
   /// All children in order, anonymous tokens included (same reason).
   [[nodiscard]] std::vector<Node> children() const;
-  [[nodiscard]] Node field(std::string_view name) const {
-    return Node(ts_node_child_by_field_name(raw_, name.data(), static_cast<std::uint32_t>(name.size())));
-  }
+  /// The child in field `name`. The name is mapped to the grammar's field id
+  /// through a table built once: tree-sitter's own lookup compares the name
+  /// with every field of the grammar, and the evaluator asks on every call.
+  [[nodiscard]] Node field(std::string_view name) const;
   /// The field name of child `i`, or empty.
   [[nodiscard]] std::string_view field_name_of_child(std::uint32_t i) const {
     const char* name = ts_node_field_name_for_child(raw_, i);
