@@ -56,7 +56,24 @@ FieldIds build_field_ids() {
   return ids;
 }
 
+std::vector<std::string_view> build_symbol_names() {
+  const TSLanguage* language = tree_sitter_python();
+  std::vector<std::string_view> names(ts_language_symbol_count(language));
+  for (TSSymbol symbol = 0; symbol < names.size(); ++symbol) {
+    if (const char* name = ts_language_symbol_name(language, symbol)) names[symbol] = name;
+  }
+  return names;
+}
+
 }  // namespace
+
+std::string_view Node::type() const {
+  if (null()) return {};
+  static const std::vector<std::string_view> names = build_symbol_names();
+  const TSSymbol symbol = ts_node_symbol(raw_);
+  // ERROR and the other built-in symbols lie outside the grammar's table.
+  return symbol < names.size() ? names[symbol] : std::string_view(ts_node_type(raw_));
+}
 
 Node Node::field(std::string_view name) const {
   static const FieldIds ids = build_field_ids();

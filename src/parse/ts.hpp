@@ -19,7 +19,9 @@ class Node {
 
   [[nodiscard]] bool null() const { return ts_node_is_null(raw_); }
   explicit operator bool() const { return !null(); }
-  [[nodiscard]] std::string_view type() const { return null() ? std::string_view{} : ts_node_type(raw_); }
+  /// The node's type name, from a table built once (ts_node_type's C string
+  /// would be measured on every comparison).
+  [[nodiscard]] std::string_view type() const;
   [[nodiscard]] bool is(std::string_view t) const { return !null() && type() == t; }
   [[nodiscard]] bool named() const { return ts_node_is_named(raw_); }
   [[nodiscard]] bool is_error() const { return !null() && type() == "ERROR"; }

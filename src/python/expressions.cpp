@@ -207,12 +207,14 @@ std::optional<std::vector<Arg>> Interpreter::eval_arguments(ts::Node arguments, 
     args.push_back(Arg{std::nullopt, eval(arguments, f), f.src->span(arguments)});
     return args;
   }
-  for (const ts::Node a : arguments.named_children()) {
+  const auto written = arguments.named_children();
+  args.reserve(written.size());
+  for (const ts::Node a : written) {
     const core::Span span = f.src->span(a);
     if (a.is("comment")) continue;
     if (a.is("keyword_argument")) {
-      args.push_back(Arg{std::string(f.src->text(a.field("name"))), eval(a.field("value"), f),
-                         f.src->span(a.field("value"))});
+      const ts::Node value = a.field("value");
+      args.push_back(Arg{std::string(f.src->text(a.field("name"))), eval(value, f), f.src->span(value)});
     } else if (a.is("list_splat")) {
       const Value v = eval(a.named_child(0), f);
       auto items = iterate(v, span, unknown);
@@ -701,24 +703,33 @@ Value Interpreter::eval_string(ts::Node expr, Frame& f) {
       if (!text) return make_unknown("this string escape is not decoded statically", span);
       out += *text;
     } else if (t == "interpolation") {
-      const ts::Node e = c.field("expression");
+      // `{` expression [`=`] [type_conversion] [format_specifier] `}`, read in
+      // one walk: field lookups by name each walk the children again.
+      ts::Node e, conv, fs;
+      for (const ts::Node part : c.children()) {
+        const auto part_type = part.type();
+        if (part_type == "type_conversion") {
+          conv = part;
+        } else if (part_type == "format_specifier") {
+          fs = part;
+        } else if (part.named()) {
+          if (e.null()) e = part;
+        } else if (part_type == "=") {
+          return make_unknown("f-string `=` specifiers are not evaluated", span);
+        }
+      }
       const Value v = eval(e, f);
       if (v.is_unknown()) return v;
       char conversion = 0;
-      if (const ts::Node conv = c.field("type_conversion"); !conv.null()) {
+      if (!conv.null()) {
         const auto text = f.src->text(conv);
         conversion = text.size() >= 2 ? text[1] : 0;
       }
       std::string spec;
-      if (const ts::Node fs = c.field("format_specifier"); !fs.null()) {
+      if (!fs.null()) {
         if (fs.named_child_count() > 0) return make_unknown("nested f-string format specs are not evaluated", span);
         spec = std::string(f.src->text(fs));
         if (!spec.empty() && spec.front() == ':') spec.erase(0, 1);
-      }
-      for (std::uint32_t k = 0; k < c.child_count(); ++k) {
-        if (!c.child(k).named() && f.src->text(c.child(k)) == "=") {
-          return make_unknown("f-string `=` specifiers are not evaluated", span);
-        }
       }
       auto piece = convert_and_format(v, conversion, spec, limits_.max_string);
       if (!piece) return make_unknown("formatting a `" + v.type_name() + "` in an f-string is not evaluated", span);
