@@ -51,7 +51,7 @@ std::string describe(const model::FuncInfo& f) {
 
 // What Python's Signature.bind would complain about, or empty.
 std::string bind_problem(const model::Node& n) {
-  const auto& params = n.func.signature.params;
+  const auto& params = n.func->signature.params;
   std::vector<bool> bound(params.size(), false);
   const bool var_pos = std::any_of(params.begin(), params.end(), [](const auto& p) { return p.kind == Kind::VarPositional; });
   const bool var_kw = std::any_of(params.begin(), params.end(), [](const auto& p) { return p.kind == Kind::VarKeyword; });
@@ -66,7 +66,7 @@ std::string bind_problem(const model::Node& n) {
         std::vector<std::string> names;
         for (const auto& p : params) names.push_back(p.name);
         const auto close = core::close_matches(key, names, 1);
-        return "the input key `" + key + "` is not a parameter of " + describe(n.func) +
+        return "the input key `" + key + "` is not a parameter of " + describe(*n.func) +
                (close.empty() ? "" : " (did you mean `" + close.front() + "`?)");
       }
     }
@@ -77,7 +77,7 @@ std::string bind_problem(const model::Node& n) {
     }
     const std::size_t given = n.raw_inputs.size();
     if (given > positional_params && !var_pos) {
-      return std::to_string(given) + " inputs are passed positionally to " + describe(n.func) + ", which takes " +
+      return std::to_string(given) + " inputs are passed positionally to " + describe(*n.func) + ", which takes " +
              (positional_params == 0 ? "no" : "at most " + std::to_string(positional_params)) + " positional argument" +
              (positional_params == 1 ? "" : "s");
     }
@@ -95,19 +95,19 @@ std::string bind_problem(const model::Node& n) {
     if (!bound[i] && !p.has_default && p.kind != Kind::VarPositional && p.kind != Kind::VarKeyword) missing.push_back(p.name);
   }
   if (!missing.empty()) {
-    return describe(n.func) + " gets no input for " + core::quoted_list(missing);
+    return describe(*n.func) + " gets no input for " + core::quoted_list(missing);
   }
   return {};
 }
 
 void check(const model::Project& project, RuleContext& ctx) {
   for (const auto& n : project.constructed_nodes) {
-    if (!n->func.signature.known || n->func.external) continue;
+    if (!n->func->signature.known || n->func->external) continue;
     const std::string problem = bind_problem(*n);
     if (problem.empty()) continue;
     core::Span where = n->raw_inputs.empty() ? n->span : n->raw_inputs.front().span;
     ctx.report(where, "node `" + n->name + "`: " + problem)
-        .related(n->func.def_span, "`" + n->func.name + "` is defined here")
+        .related(n->func->def_span, "`" + n->func->name + "` is defined here")
         .help(n->inputs_form == model::IoForm::Dict
                   ? "Use the function's parameter names as the keys of `inputs`."
                   : "Pass one input per parameter, in order, or use a dict to bind inputs by name.");

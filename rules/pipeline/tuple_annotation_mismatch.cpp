@@ -49,13 +49,13 @@ int tuple_arity(const std::string& annotation) {
 
 void check(const model::Project& project, RuleContext& ctx) {
   for (const auto& n : project.constructed_nodes) {
-    if (n->outputs_form != model::IoForm::List || n->func.is_partial) continue;
-    const int arity = tuple_arity(n->func.return_annotation);
+    if (n->outputs_form != model::IoForm::List || n->func->is_partial) continue;
+    const int arity = tuple_arity(n->func->return_annotation);
     if (arity < 0 || static_cast<std::size_t>(arity) == n->outputs.size()) continue;
     core::Span where = n->outputs.empty() ? n->span : n->outputs.front().span;
     ctx.report(where, "node `" + n->name + "` lists " + std::to_string(n->outputs.size()) + " outputs, but `" +
-                          n->func.name + "` returns " + n->func.return_annotation)
-        .related(n->func.def_span, "`" + n->func.name + "` is annotated here")
+                          n->func->name + "` returns " + n->func->return_annotation)
+        .related(n->func->def_span, "`" + n->func->name + "` is annotated here")
         .help("List exactly " + std::to_string(arity) + " outputs, one per tuple element.");
   }
 }

@@ -151,7 +151,7 @@ std::string callable_label(const FuncInfo& func) {
 
 // The parameter of `func` that receives input `index` of `node`.
 const Param* receiving_param(const Node& node, std::size_t index) {
-  const auto& params = node.func.signature.params;
+  const auto& params = node.func->signature.params;
   if (node.inputs_form == IoForm::Dict) {
     const std::string& key = index < node.input_keys.size() ? node.input_keys[index] : std::string();
     for (const auto& p : params) {
@@ -306,11 +306,11 @@ void infer_kinds(Project& project, const ArtifactsConfig& config) {
   auto& kinds = project.kinds;
   // Producers and consumers, from the functions' annotations.
   for (const auto& n : project.registered_nodes()) {
-    const auto returned = annotation_alternatives(n->func.return_annotation);
+    const auto returned = annotation_alternatives(n->func->return_annotation);
     for (std::size_t i = 0; i < n->outputs.size(); ++i) {
       add_site(kinds, "producer", n->outputs[i], produced_terms(*n, returned, i), config, project.class_bases,
                [&](const TypeTerm& t) {
-                 return "`" + callable_label(n->func) + "` (node `" + n->name + "`) returns " + describe(t);
+                 return "`" + callable_label(*n->func) + "` (node `" + n->name + "`) returns " + describe(t);
                });
     }
     for (std::size_t i = 0; i < n->raw_inputs.size(); ++i) {
@@ -318,7 +318,7 @@ void infer_kinds(Project& project, const ArtifactsConfig& config) {
       if (!p) continue;
       add_site(kinds, "consumer", n->raw_inputs[i], {annotation_alternatives(p->annotation), 0}, config,
                project.class_bases, [&](const TypeTerm& t) {
-                 return "`" + callable_label(n->func) + "` (node `" + n->name + "`) takes `" + p->name + ": " +
+                 return "`" + callable_label(*n->func) + "` (node `" + n->name + "`) takes `" + p->name + ": " +
                         describe(t) + "`";
                });
     }

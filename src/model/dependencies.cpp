@@ -91,7 +91,7 @@ struct Collector {
   }
 
   void node_function(const Node& node) {
-    const FuncInfo& f = node.func;
+    const FuncInfo& f = *node.func;
     if (f.module.empty()) {
       complete = false;
     } else if (f.external) {

@@ -97,13 +97,13 @@ void order_dict_inputs(Node& node) {
   node.inputs = node.raw_inputs;
   node.inputs_order_uncertain = false;
   if (node.inputs_form != IoForm::Dict) return;
-  if (!node.func.signature.known) {
+  if (!node.func->signature.known) {
     node.inputs_order_uncertain = node.raw_inputs.size() > 1;
     return;
   }
   std::vector<DatasetRef> ordered;
   std::vector<bool> used(node.input_keys.size(), false);
-  for (const auto& p : node.func.signature.params) {
+  for (const auto& p : node.func->signature.params) {
     if (p.kind == Param::Kind::VarPositional || p.kind == Param::Kind::VarKeyword ||
         p.kind == Param::Kind::PositionalOnly) {
       continue;

@@ -61,7 +61,7 @@ std::string call_str(const Node& node, const project::KedroVersion& version) {
   const std::string in = node.inputs_form == IoForm::None || node.inputs.empty() ? "None" : join_names(node.inputs, sep);
   const std::string out =
       node.outputs_form == IoForm::None || node.outputs.empty() ? "None" : join_names(node.outputs, sep);
-  return readable_func_name(node.func) + "(" + in + ") -> " + out;
+  return readable_func_name(*node.func) + "(" + in + ") -> " + out;
 }
 
 }  // namespace
@@ -70,13 +70,13 @@ std::optional<std::string> default_node_name(const Node& node, const project::Ke
   if (version.is_1x()) {
     std::string base, key;
     const std::string io = "|" + python_list_repr(node.inputs) + "|" + python_list_repr(node.outputs);
-    if (node.func.is_partial) {
-      base = "partial(" + node.func.inner_name + ")";
+    if (node.func->is_partial) {
+      base = "partial(" + node.func->inner_name + ")";
       key = base + io;
     } else {
-      if (node.func.external) return std::nullopt;
-      base = readable_func_name(node.func);
-      key = node.func.module + "." + node.func.name + io;
+      if (node.func->external) return std::nullopt;
+      base = readable_func_name(*node.func);
+      key = node.func->module + "." + node.func->name + io;
     }
     return base + "__" + sha256_hex(key).substr(0, 8);
   }

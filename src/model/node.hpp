@@ -53,6 +53,13 @@ struct FuncInfo {
   }
 };
 
+/// The FuncInfo of a node before its callable is known; shared, so that a
+/// node's `func` is never null.
+inline const std::shared_ptr<const FuncInfo>& no_func() {
+  static const auto empty = std::make_shared<const FuncInfo>();
+  return empty;
+}
+
 /// A dataset name as written, with where it came from.
 struct DatasetRef {
   std::string name;
@@ -66,7 +73,9 @@ enum class IoForm { None, String, List, Dict };
 struct Node {
   std::string name;  ///< `node.name`: namespace-prefixed, explicit or default
   std::optional<std::string> explicit_name;
-  FuncInfo func;
+  /// Shared by every node of one function and by the copies that renaming
+  /// and tagging make: it never changes once the node is built.
+  std::shared_ptr<const FuncInfo> func = no_func();
   IoForm inputs_form = IoForm::None;
   IoForm outputs_form = IoForm::None;
   std::vector<std::string> input_keys;   ///< dict keys for IoForm::Dict, in given order
@@ -88,6 +97,15 @@ struct Node {
   std::string identity;
 };
 using NodePtr = std::shared_ptr<const Node>;
+
+/// A writable FuncInfo of its own for a node built by hand (tests); copies
+/// the shared one on every call.
+inline FuncInfo& own_func(Node& node) {
+  auto copy = std::make_shared<FuncInfo>(*node.func);
+  FuncInfo& writable = *copy;
+  node.func = std::move(copy);
+  return writable;
+}
 
 /// Kedro's `_strip_transcoding`: the part before '@'.
 std::string_view strip_transcoding(std::string_view name);

@@ -133,7 +133,7 @@ void add_unknown(std::vector<model::Unknown>& list, const model::Unknown& u) {
 // Kedro orders dict inputs by binding them to the function's signature
 // (`_dict_inputs_to_list`); outside the project that signature is unknown.
 std::string uncertain_inputs_order(const model::Node& node) {
-  const auto& f = node.func;
+  const auto& f = *node.func;
   const std::string callable = f.is_partial ? "partial(" + f.inner_name + ")"
                                             : (f.module.empty() ? f.name : f.module + "." + f.name);
   return "the order of the dict inputs of this node follows the signature of `" + callable +
@@ -178,35 +178,40 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_c
   auto node = std::make_shared<model::Node>();
   node->span = span;
   const Value& func = *get(b, "func");
-  // The callable.
-  if (func.is<FunctionPtr>()) {
+  // The callable. Nodes of one function share its FuncInfo: the function
+  // object keeps the one it made first.
+  model::FuncInfo info;
+  if (func.is<FunctionPtr>() && func.as<FunctionPtr>()->node_func) {
+    node->func = func.as<FunctionPtr>()->node_func;
+  } else if (func.is<FunctionPtr>()) {
     const auto& fn = *func.as<FunctionPtr>();
-    node->func.module = fn.module;
-    node->func.name = fn.name;
-    node->func.qualname = fn.qualname;
-    node->func.is_lambda = fn.is_lambda;
-    node->func.signature = fn.signature;
-    node->func.return_annotation = fn.return_annotation;
+    info.module = fn.module;
+    info.name = fn.name;
+    info.qualname = fn.qualname;
+    info.is_lambda = fn.is_lambda;
+    info.signature = fn.signature;
+    info.return_annotation = fn.return_annotation;
     const FunctionObj& original = fn.wrapped && fn.wrapped->is<FunctionPtr>() ? *fn.wrapped->as<FunctionPtr>() : fn;
-    node->func.def_span = original.def_span;
-    node->func.source_span = original.source_span;
-    node->func.object_span = fn.source_span;
+    info.def_span = original.def_span;
+    info.source_span = original.source_span;
+    info.object_span = fn.source_span;
+    node->func = fn.node_func = std::make_shared<const model::FuncInfo>(std::move(info));
   } else if (func.is<PartialPtr>()) {
     const auto& p = *func.as<PartialPtr>();
-    node->func.is_partial = true;
-    node->func.has_name = p.name.has_value();
-    node->func.name = p.name.value_or("");
+    info.is_partial = true;
+    info.has_name = p.name.has_value();
+    info.name = p.name.value_or("");
     if (p.func.is<FunctionPtr>()) {
       const auto& fn = *p.func.as<FunctionPtr>();
-      node->func.inner_name = fn.name;
-      node->func.module = fn.module;
-      node->func.qualname = fn.qualname;
-      node->func.return_annotation = fn.return_annotation;
-      node->func.def_span = fn.def_span;
+      info.inner_name = fn.name;
+      info.module = fn.module;
+      info.qualname = fn.qualname;
+      info.return_annotation = fn.return_annotation;
+      info.def_span = fn.def_span;
       // inspect.signature of a partial: positional arguments given are
       // removed; keyword ones get a default and, with every positional-or-
       // keyword parameter after them, become keyword-only.
-      node->func.signature.known = true;
+      info.signature.known = true;
       std::size_t skip = p.args.size();
       bool keyword_only = false;
       for (const auto& param : fn.signature.params) {
@@ -220,32 +225,33 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_c
         if (given && q.kind == model::Param::Kind::PositionalOrKeyword) keyword_only = true;
         if (given) q.has_default = true;
         if (keyword_only && q.kind == model::Param::Kind::PositionalOrKeyword) q.kind = model::Param::Kind::KeywordOnly;
-        node->func.signature.params.push_back(q);
+        info.signature.params.push_back(q);
       }
     } else if (p.func.is<External>()) {
       const std::string& q = p.func.as<External>().qualname;
-      node->func.external = true;
-      node->func.inner_name = q.substr(q.rfind('.') + 1);
-      node->func.module = q.substr(0, q.rfind('.'));
-      node->func.qualname = node->func.inner_name;
+      info.external = true;
+      info.inner_name = q.substr(q.rfind('.') + 1);
+      info.module = q.substr(0, q.rfind('.'));
+      info.qualname = info.inner_name;
     } else {
       return make_unknown("a `functools.partial` of a `" + p.func.type_name() + "` is not evaluated", span);
     }
   } else if (func.is<External>()) {
     const std::string& q = func.as<External>().qualname;
-    node->func.external = true;
-    node->func.name = q.substr(q.rfind('.') + 1);
-    node->func.module = q.find('.') == std::string::npos ? std::string() : q.substr(0, q.rfind('.'));
-    node->func.qualname = node->func.name;
+    info.external = true;
+    info.name = q.substr(q.rfind('.') + 1);
+    info.module = q.find('.') == std::string::npos ? std::string() : q.substr(0, q.rfind('.'));
+    info.qualname = info.name;
   } else if (func.is<Builtin>()) {
-    node->func.name = func.as<Builtin>().name;
-    node->func.module = "builtins";
-    node->func.qualname = node->func.name;
+    info.name = func.as<Builtin>().name;
+    info.module = "builtins";
+    info.qualname = info.name;
   } else if (func.is<ClassPtr>() || func.is<BoundPtr>()) {
     return make_unknown("nodes built from a `" + func.type_name() + "` are not evaluated", span_of(b, "func", span));
   } else {
     return invalid("first argument must be a function, not '" + func.type_name() + "'", span_of(b, "func", span));
   }
+  if (!func.is<FunctionPtr>()) node->func = std::make_shared<const model::FuncInfo>(std::move(info));
 
   // inputs / outputs
   auto read_io = [&](const std::string& which, model::IoForm& form, std::vector<std::string>& keys,
@@ -359,7 +365,7 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_c
   }
   auto full = model::full_node_name(*node, version_);
   if (!full) {
-    return make_unknown("the default name of a node built from `" + node->func.module + "." + node->func.name +
+    return make_unknown("the default name of a node built from `" + node->func->module + "." + node->func->name +
                             "` depends on that function's `__module__`, which lies outside the project; give the "
                             "node a `name=`",
                         span);

@@ -208,6 +208,9 @@ struct FunctionObj {
   std::string def_module;        ///< where the code really lives (differs after wraps)
   /// The class whose body defines this function (a method), for `super()`.
   std::weak_ptr<const ClassObj> owner;
+  /// What the first `node()` of this function recorded about it; later nodes
+  /// share it. Filled lazily on an otherwise immutable object.
+  mutable std::shared_ptr<const model::FuncInfo> node_func;
 };
 
 /// functools.partial(func, *args, **kwargs), flattened like CPython does.

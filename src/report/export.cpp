@@ -24,7 +24,7 @@ Json location(const model::Project& project, core::Span span) {
 Json node_json(const model::Project& project, const model::Node& n) {
   Json out;
   out["name"] = n.name;
-  const std::string func = n.func.qualified();
+  const std::string func = n.func->qualified();
   out["func"] = func.empty() ? Json(nullptr) : Json(func);
   out["inputs"] = names(n.inputs);
   out["outputs"] = names(n.outputs);

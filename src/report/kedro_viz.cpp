@@ -28,8 +28,8 @@ std::vector<std::string> load_order(const model::Project& project, const std::op
 // kedro_viz/models/flowchart/node_metadata.py, fields in declaration order.
 Json task_metadata(const model::Project& project, const viz::GraphNode& n) {
   Json out;
-  out["code"] = viz::function_code(project, n.task->func);
-  out["filepath"] = viz::function_file(project, n.task->func);
+  out["code"] = viz::function_code(project, *n.task->func);
+  out["filepath"] = viz::function_file(project, *n.task->func);
   out["parameters"] = n.parameters;
   out["run_command"] = "kedro run --to-nodes='" + n.task->name + "'";
   out["inputs"] = Json::array();

@@ -182,7 +182,7 @@ GraphNode& Graph::add_task(PipelineState& state, const std::string& pipeline, co
   node.id = viz_hash(model::node_str(*n, project_.layout.kedro_version));
   node.type = NodeType::Task;
   // `node._name or node._func_name`
-  node.name = n->explicit_name && !n->explicit_name->empty() ? *n->explicit_name : model::readable_func_name(n->func);
+  node.name = n->explicit_name && !n->explicit_name->empty() ? *n->explicit_name : model::readable_func_name(*n->func);
   node.tags.insert(n->tags.begin(), n->tags.end());
   if (auto it = state.node_modular_pipelines.find(node.id); it != state.node_modular_pipelines.end()) {
     node.modular_pipelines = it->second;

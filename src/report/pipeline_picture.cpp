@@ -206,7 +206,7 @@ Picture build_picture(const model::Project& project, const model::RegisteredPipe
     Picture::Item item;
     item.id = "n" + std::to_string(p.nodes.size());
     item.cluster = n->namespace_;
-    item.label = n->explicit_name && !n->explicit_name->empty() ? *n->explicit_name : model::readable_func_name(n->func);
+    item.label = n->explicit_name && !n->explicit_name->empty() ? *n->explicit_name : model::readable_func_name(*n->func);
     p.nodes.push_back(item);
     for (const auto& in : n->inputs) edge(dataset(in.name), item.id);
     for (const auto& o : n->outputs) edge(item.id, dataset(o.name));

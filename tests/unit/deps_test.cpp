@@ -104,7 +104,7 @@ TEST_CASE("declared requirements no pipeline needs are listed", "[deps]") {
 TEST_CASE("a kedro-datasets extra provides the libraries it installs, also to nodes without its datasets", "[deps]") {
   Fixture f;
   const auto& nodes = f.result.project.pipelines.at("data_processing").pipeline->nodes;
-  const auto lambda = std::find_if(nodes.begin(), nodes.end(), [](const auto& n) { return n->func.is_lambda; });
+  const auto lambda = std::find_if(nodes.begin(), nodes.end(), [](const auto& n) { return n->func->is_lambda; });
   REQUIRE(lambda != nodes.end());
   // The lambda reads a MemoryDataset, but its module imports the nodes module, which imports pandas.
   const auto d = model::dependencies_of(f.result.project, {*lambda}, f.declared);

@@ -14,7 +14,7 @@ namespace {
 model::NodePtr make_node(const std::string& name, std::vector<std::string> ins, std::vector<std::string> outs) {
   auto n = std::make_shared<model::Node>();
   n->name = name;
-  n->func.name = "f";
+  kedrolint::model::own_func(*n).name = "f";
   for (auto& i : ins) {
     n->inputs.push_back({i, {}});
     n->raw_inputs.push_back({i, {}});

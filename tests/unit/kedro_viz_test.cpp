@@ -14,7 +14,7 @@ model::Node make_node(std::string name, std::string func, std::vector<std::strin
                       std::vector<std::string> outputs) {
   model::Node n;
   if (!name.empty()) n.explicit_name = std::move(name);
-  n.func.name = std::move(func);
+  kedrolint::model::own_func(n).name = std::move(func);
   n.inputs_form = inputs.empty() ? model::IoForm::None : model::IoForm::List;
   n.outputs_form = outputs.empty() ? model::IoForm::None : model::IoForm::List;
   for (auto& i : inputs) n.inputs.push_back({std::move(i), {}});
@@ -46,8 +46,8 @@ TEST_CASE("str(node) follows the Kedro version and falsy inputs or outputs", "[k
   CHECK(model::node_str(unnamed, v1()) == "f([a;b]) -> None");
   CHECK(model::node_str(unnamed, *project::parse_kedro_version("0.18.14")) == "f([a,b]) -> None");
   auto partial = make_node("", "", {"x"}, {"y"});
-  partial.func.is_partial = true;
-  partial.func.has_name = false;
+  kedrolint::model::own_func(partial).is_partial = true;
+  kedrolint::model::own_func(partial).has_name = false;
   CHECK(model::node_str(partial, v1()) == "<partial>([x]) -> [y]");
 }
 

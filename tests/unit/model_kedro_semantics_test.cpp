@@ -10,9 +10,9 @@ namespace {
 
 Node make_node(std::string module, std::string func, std::vector<std::string> ins, std::vector<std::string> outs) {
   Node n;
-  n.func.module = std::move(module);
-  n.func.name = func;
-  n.func.qualname = func;
+  kedrolint::model::own_func(n).module = std::move(module);
+  kedrolint::model::own_func(n).name = func;
+  kedrolint::model::own_func(n).qualname = func;
   n.inputs_form = ins.empty() ? IoForm::None : IoForm::List;
   n.outputs_form = outs.size() == 1 ? IoForm::String : IoForm::List;
   for (auto& i : ins) n.raw_inputs.push_back({i, {}});
@@ -40,9 +40,9 @@ TEST_CASE("default node names in Kedro 1.x are sha256 based", "[model]") {
   g.outputs_form = IoForm::None;
   CHECK(*default_node_name(g, k15) == "g__96b5e0d2");
   auto partial = make_node("__main__", "", {"B", "C"}, {"o"});
-  partial.func.is_partial = true;
-  partial.func.has_name = false;
-  partial.func.inner_name = "g";
+  kedrolint::model::own_func(partial).is_partial = true;
+  kedrolint::model::own_func(partial).has_name = false;
+  kedrolint::model::own_func(partial).inner_name = "g";
   CHECK(*default_node_name(partial, k15) == "partial(g)__71f7fb04");
 }
 
@@ -53,7 +53,7 @@ TEST_CASE("default node names in Kedro 0.19 and 0.18 are str(node)", "[model]") 
   auto none = make_node("m", "f", {}, {"c"});
   CHECK(*default_node_name(none, k019) == "f(None) -> [c]");
   auto external = make_node("numpy", "mean", {"a"}, {"b"});
-  external.func.external = true;
+  kedrolint::model::own_func(external).external = true;
   CHECK_FALSE(default_node_name(external, k15).has_value());  // __module__ is not knowable
   CHECK(*default_node_name(external, k019) == "mean([a]) -> [b]");
 }
@@ -61,8 +61,8 @@ TEST_CASE("default node names in Kedro 0.19 and 0.18 are str(node)", "[model]") 
 TEST_CASE("dict inputs are ordered by the function signature", "[model]") {
   // def h(a, b=1, *, c, **kw) with {"k2": "X2", "c": "C", "k1": "X1", "a": "A"} -> [A, C, X2, X1]
   Node n;
-  n.func.signature.known = true;
-  n.func.signature.params = {{"a", Param::Kind::PositionalOrKeyword, false, ""},
+  kedrolint::model::own_func(n).signature.known = true;
+  kedrolint::model::own_func(n).signature.params = {{"a", Param::Kind::PositionalOrKeyword, false, ""},
                              {"b", Param::Kind::PositionalOrKeyword, true, ""},
                              {"c", Param::Kind::KeywordOnly, false, ""},
                              {"kw", Param::Kind::VarKeyword, false, ""}};

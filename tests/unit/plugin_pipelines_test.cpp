@@ -34,7 +34,7 @@ Built build(const std::string& registry, const std::map<std::string, std::string
   Built out;
   out.pipelines = snippet_project::pipelines(project);
   for (const auto& [name, reg] : project.pipelines) {
-    for (const auto& n : reg.pipeline->nodes) out.funcs.push_back(n->func.qualified());
+    for (const auto& n : reg.pipeline->nodes) out.funcs.push_back(n->func->qualified());
   }
   for (const auto& e : project.kedro_errors) out.errors.push_back(e.message);
   fs::remove_all(root);
