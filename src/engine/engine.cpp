@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "core/large_stack.hpp"
 #include "core/parallel.hpp"
 #include "model/build.hpp"
 #include "parse/toml_source.hpp"
@@ -64,7 +65,9 @@ void sort_diagnostics(std::vector<core::Diagnostic>& diagnostics, const core::So
                     diagnostics.end());
 }
 
-CheckResult check_project(const fs::path& root, const CheckOptions& options, core::SourceMap& sources) {
+namespace {
+
+CheckResult check_here(const fs::path& root, const CheckOptions& options, core::SourceMap& sources) {
   // A link out of the project is reported (KL008), never followed: the
   // analysis of an untrusted pull request must not read the runner's files.
   sources.confine_to(root);
@@ -170,6 +173,16 @@ CheckResult check_project(const fs::path& root, const CheckOptions& options, cor
   }
   sort_diagnostics(kept, sources);
   result.diagnostics = std::move(kept);
+  return result;
+}
+
+}  // namespace
+
+// On the analysis thread (core/large_stack.hpp): deep evaluation needs its
+// stack, and the rest reuses the memory the evaluation freed.
+CheckResult check_project(const fs::path& root, const CheckOptions& options, core::SourceMap& sources) {
+  CheckResult result;
+  core::run_on_large_stack([&] { result = check_here(root, options, sources); });
   return result;
 }
 

@@ -8,6 +8,7 @@
 #include <malloc.h>
 #endif
 
+#include "core/large_stack.hpp"
 #include "model/catalog_build.hpp"
 #include "model/evaluate.hpp"
 #include "model/module_imports_scan.hpp"
@@ -89,7 +90,9 @@ void return_free_memory() {
 
 }  // namespace
 
-Project build_project(const fs::path& root, core::SourceMap& sources, const BuildOptions& options) {
+namespace {
+
+Project build_here(const fs::path& root, core::SourceMap& sources, const BuildOptions& options) {
   Project project;
   project.sources = &sources;
   project.env = options.env;
@@ -145,6 +148,16 @@ Project build_project(const fs::path& root, core::SourceMap& sources, const Buil
   project.timings.kinds_seconds = seconds(start);
   collect_directives(project, sources, sources.size());
   return project;
+}
+
+}  // namespace
+
+// On the analysis thread (core/large_stack.hpp): deep evaluation needs its
+// stack, and the rest reuses the memory the evaluation freed.
+Project build_project(const fs::path& root, core::SourceMap& sources, const BuildOptions& options) {
+  Project result;
+  core::run_on_large_stack([&] { result = build_here(root, sources, options); });
+  return result;
 }
 
 }  // namespace kedrolint::model

@@ -1,7 +1,5 @@
 #include "model/evaluate.hpp"
 
-#include <pthread.h>
-
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -9,6 +7,7 @@
 #include <set>
 
 #include "config/loader.hpp"
+#include "core/large_stack.hpp"
 #include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "model/legacy_config.hpp"
@@ -22,26 +21,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kUnevaluated = "KL010";
-
-// Evaluation recurses through Python calls and nested expressions; run it on
-// a thread with a large stack so that deep (but bounded) nesting never
-// overflows the default 8 MB.
-void run_with_large_stack(const std::function<void()>& fn) {
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, 512u * 1024u * 1024u);
-  auto trampoline = [](void* arg) -> void* {
-    (*static_cast<const std::function<void()>*>(arg))();
-    return nullptr;
-  };
-  pthread_t thread;
-  if (pthread_create(&thread, &attr, trampoline, const_cast<std::function<void()>*>(&fn)) != 0) {
-    fn();
-  } else {
-    pthread_join(thread, nullptr);
-  }
-  pthread_attr_destroy(&attr);
-}
 
 // Project modules a file imports (anywhere in it), from its text.
 void imported_modules(std::string_view text, const std::string& module, bool is_package,
@@ -492,7 +471,7 @@ std::optional<config::LoaderSettings> evaluate_project(
   python::Interpreter interp(store, index, project.layout.kedro_version, project.layout.package_name);
   interp.set_config_reader(
       [&](const python::ConfigRequest& request) { return read_config(project, store.sources(), request); });
-  run_with_large_stack([&] {
+  core::run_on_large_stack([&] {
     try {
       loader = read_settings(project, interp);
       if (loader && settings_known) settings_known(*loader);
