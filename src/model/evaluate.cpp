@@ -46,7 +46,7 @@ void imported_modules(std::string_view text, const std::string& module, bool is_
 // registry, imports in source order. The background parser follows this order
 // ahead of the evaluation.
 std::vector<fs::path> reachable_files(const Project& project, python::SourceStore& store,
-                                      const python::ModuleIndex& index) {
+                                      const python::ModuleIndex& index, std::size_t jobs) {
   const std::string& pkg = project.layout.package_name;
   std::vector<std::string> frontier = {pkg, pkg + ".settings", pkg + ".pipeline_registry", pkg + ".pipeline",
                                        pkg + ".pipelines"};
@@ -73,12 +73,18 @@ std::vector<fs::path> reachable_files(const Project& project, python::SourceStor
       }
     }
     frontier.clear();
-    std::vector<std::vector<std::string>> found(batch.size());
+    // Files are read in order (file ids must not depend on timing), then
+    // scanned in parallel: the scan of a level of the import graph is the
+    // first thing the evaluation waits for.
+    std::vector<const core::SourceFile*> texts(batch.size(), nullptr);
     for (std::size_t i = 0; i < batch.size(); ++i) {
       const auto loaded = store.sources().load(batch[i].second.file.lexically_normal());
-      if (!loaded.file || loaded.error) continue;  // not UTF-8: Python refuses it, nothing is imported
-      imported_modules(loaded.file->text(), batch[i].first, batch[i].second.is_package, found[i]);
+      if (loaded.file && !loaded.error) texts[i] = loaded.file;  // not UTF-8: Python refuses it, nothing is imported
     }
+    std::vector<std::vector<std::string>> found(batch.size());
+    core::parallel_for(batch.size(), jobs, [&](std::size_t i) {
+      if (texts[i]) imported_modules(texts[i]->text(), batch[i].first, batch[i].second.is_package, found[i]);
+    });
     for (std::size_t i = 0; i < batch.size(); ++i) {
       file_of[batch[i].first] = batch[i].second.file;
       frontier.insert(frontier.end(), found[i].begin(), found[i].end());
@@ -465,7 +471,7 @@ std::optional<config::LoaderSettings> evaluate_project(
   std::optional<config::LoaderSettings> loader = config::LoaderSettings{};
   if (!project.layout.has_package()) return loader;
   python::ModuleIndex index(project.layout.source_dir, project.extra_source_roots);
-  const auto order = reachable_files(project, store, index);
+  const auto order = reachable_files(project, store, index, jobs);
   // The evaluation runs on one thread; the others parse ahead of it.
   store.prefetch(order, jobs > 1 ? jobs - 1 : 1);
   python::Interpreter interp(store, index, project.layout.kedro_version, project.layout.package_name);
