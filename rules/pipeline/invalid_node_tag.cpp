@@ -32,8 +32,8 @@ void check(const model::Project& project, RuleContext& ctx) {
   for (const auto& n : project.registered_nodes()) {
     for (const auto& tag : n->tags) {
       if (model::is_valid_kedro_name(tag)) continue;
-      const auto origin = n->tag_origin.find(tag);
-      ctx.report(origin != n->tag_origin.end() && origin->second.valid() ? origin->second : n->span,
+      const core::Span origin = model::tag_origin(*n, tag);
+      ctx.report(origin.valid() ? origin : n->span,
                  "`" + tag + "` is not a valid node tag: Kedro " + project.layout.kedro_version.short_text() +
                      " accepts only letters, digits, `_`, `-` and `.`")
           .help("Replace the other characters, e.g. `:` or spaces, with `.` or `_`.");

@@ -309,8 +309,7 @@ std::vector<DeployGroup> groups_by_tags(const std::vector<NodePtr>& nodes, const
       collisions->push_back({n, n->name, named_like->second, Deployment::Collision::Kind::Tag});
     }
     for (const auto& t : tags) {
-      auto origin = n->tag_origin.find(t);
-      join(t.substr(prefix.size()), n, origin == n->tag_origin.end() ? core::Span{} : origin->second);
+      join(t.substr(prefix.size()), n, model::tag_origin(*n, t));
     }
     const bool bare_prefix = std::find(n->tags.begin(), n->tags.end(), prefix) != n->tags.end();
     if (tags.empty() && !bare_prefix && config.untagged_singletons.value_or(false)) join(n->name, n, n->span);

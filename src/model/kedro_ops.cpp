@@ -164,10 +164,23 @@ std::optional<NodePtr> copy_node(const Node& node, const std::map<std::string, s
 NodePtr tag_node(const NodePtr& node, const std::vector<std::string>& tags, core::Span where) {
   if (tags.empty()) return node;
   auto copy = std::make_shared<Node>(*node);
-  for (const auto& t : tags) copy->tag_origin.emplace(t, where);
-  copy->tags.insert(copy->tags.end(), tags.begin(), tags.end());
-  std::sort(copy->tags.begin(), copy->tags.end());
-  copy->tags.erase(std::unique(copy->tags.begin(), copy->tags.end()), copy->tags.end());
+  // The tags the node had keep where they were added; a stable sort puts
+  // them before an equal new one, and unique keeps the first.
+  std::vector<std::pair<std::string, core::Span>> merged;
+  merged.reserve(node->tags.size() + tags.size());
+  for (std::size_t i = 0; i < node->tags.size(); ++i) {
+    merged.emplace_back(node->tags[i], i < node->tag_spans.size() ? node->tag_spans[i] : core::Span{});
+  }
+  for (const auto& t : tags) merged.emplace_back(t, where);
+  std::stable_sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  merged.erase(std::unique(merged.begin(), merged.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+               merged.end());
+  copy->tags.clear();
+  copy->tag_spans.clear();
+  for (auto& [tag, span] : merged) {
+    copy->tags.push_back(std::move(tag));
+    copy->tag_spans.push_back(span);
+  }
   return copy;
 }
 

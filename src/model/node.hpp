@@ -1,8 +1,10 @@
 #pragma once
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/span.hpp"
@@ -89,7 +91,7 @@ struct Node {
   core::Span span;         ///< the `node(...)` call
   core::Span name_span;    ///< the `name=` argument, or the call
   core::Span tags_span;
-  std::map<std::string, core::Span> tag_origin;  ///< where each tag was added
+  std::vector<core::Span> tag_spans;  ///< where each of `tags` was first added, index for index
   /// True when the order of dict inputs could not be derived from a signature.
   bool inputs_order_uncertain = false;
   /// Kedro's node equality key (name, raw inputs, raw outputs), computed
@@ -97,6 +99,14 @@ struct Node {
   std::string identity;
 };
 using NodePtr = std::shared_ptr<const Node>;
+
+/// Where `tag` was first added to the node, or an invalid span.
+inline core::Span tag_origin(const Node& node, std::string_view tag) {
+  const auto it = std::lower_bound(node.tags.begin(), node.tags.end(), tag);
+  if (it == node.tags.end() || *it != tag) return {};
+  const auto i = static_cast<std::size_t>(it - node.tags.begin());
+  return i < node.tag_spans.size() ? node.tag_spans[i] : core::Span{};
+}
 
 /// A writable FuncInfo of its own for a node built by hand (tests); copies
 /// the shared one on every call.

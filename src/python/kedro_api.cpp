@@ -338,7 +338,7 @@ Value Interpreter::kedro_node(std::vector<Arg>& args, core::Span span, bool is_c
     }
     std::sort(node->tags.begin(), node->tags.end());
     node->tags.erase(std::unique(node->tags.begin(), node->tags.end()), node->tags.end());
-    for (const auto& t : node->tags) node->tag_origin.emplace(t, node->tags_span);
+    node->tag_spans.assign(node->tags.size(), node->tags_span);
   }
   if (const Value* preview = get(b, "preview_fn"); preview && truthy(*preview) &&
       (preview->is_str() || preview->is<std::int64_t>() || preview->is<double>() || preview->is<bool>() ||
