@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <future>
+#include <utility>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -138,9 +139,18 @@ Project build_here(const fs::path& root, core::SourceMap& sources, const BuildOp
   }
   project.timings.catalog_seconds = seconds(start);
   start = Clock::now();
-  if (project.catalog) infer_kinds(project, options.artifacts);
   if (project.catalog) {
-    project.deployment = build_deployment(project, options.deploy, project.findings);
+    // The deployment groups only read the model, and the kinds write only
+    // `kinds` and `findings`: they are built side by side, and the group
+    // findings appended after the kinds' so that the order stays fixed.
+    (void)project.registered_nodes();  // filled here, read by both
+    std::vector<core::Finding> deploy_findings;
+    auto deployment = std::async(std::launch::async, [&] {
+      return build_deployment(std::as_const(project), options.deploy, deploy_findings);
+    });
+    infer_kinds(project, options.artifacts);
+    project.deployment = deployment.get();
+    for (auto& f : deploy_findings) project.findings.push_back(std::move(f));
     if (project.deployment) {
       for (auto& f : project.deployment->problems) project.findings.push_back(f);
     }

@@ -430,9 +430,10 @@ void derive_pipeline_facts(Project& project, std::size_t jobs) {
   core::parallel_for(regs.size(), jobs, [&](std::size_t i) {
     RegisteredPipeline& reg = *regs[i];
     reg.order = toposort(reg.pipeline->nodes, ignore_self_dependencies);
-    reg.free_inputs = free_inputs(reg.pipeline->nodes);
-    reg.free_outputs = free_outputs(reg.pipeline->nodes);
-    reg.datasets = all_datasets(reg.pipeline->nodes);
+    auto datasets = pipeline_datasets(reg.pipeline->nodes);
+    reg.free_inputs = std::move(datasets.free_inputs);
+    reg.free_outputs = std::move(datasets.free_outputs);
+    reg.datasets = std::move(datasets.datasets);
   });
 }
 

@@ -137,8 +137,8 @@ std::set<std::string> sorted(const std::unordered_set<std::string_view>& names) 
 }
 
 template <typename Refs>
-std::set<std::string> free_names(const std::vector<NodePtr>& nodes, Refs refs) {
-  const auto middle = intermediates(nodes);
+std::set<std::string> free_names(const std::vector<NodePtr>& nodes, const std::unordered_set<std::string_view>& middle,
+                                 Refs refs) {
   std::unordered_set<std::string_view> out;
   for (const auto& n : nodes) {
     for (const auto& ref : refs(*n)) {
@@ -148,14 +148,22 @@ std::set<std::string> free_names(const std::vector<NodePtr>& nodes, Refs refs) {
   return sorted(out);
 }
 
+const std::vector<DatasetRef>& inputs_of(const Node& n) { return n.inputs; }
+const std::vector<DatasetRef>& outputs_of(const Node& n) { return n.outputs; }
+
 }  // namespace
 
 std::set<std::string> free_inputs(const std::vector<NodePtr>& nodes) {
-  return free_names(nodes, [](const Node& n) -> const std::vector<DatasetRef>& { return n.inputs; });
+  return free_names(nodes, intermediates(nodes), inputs_of);
 }
 
 std::set<std::string> free_outputs(const std::vector<NodePtr>& nodes) {
-  return free_names(nodes, [](const Node& n) -> const std::vector<DatasetRef>& { return n.outputs; });
+  return free_names(nodes, intermediates(nodes), outputs_of);
+}
+
+PipelineDatasets pipeline_datasets(const std::vector<NodePtr>& nodes) {
+  const auto middle = intermediates(nodes);
+  return {free_names(nodes, middle, inputs_of), free_names(nodes, middle, outputs_of), all_datasets(nodes)};
 }
 
 std::set<std::string> all_datasets(const std::vector<NodePtr>& nodes) {

@@ -56,6 +56,12 @@ std::set<std::string> free_outputs(const std::vector<NodePtr>& nodes);
 /// `Pipeline.datasets()`: every input and output name.
 std::set<std::string> all_datasets(const std::vector<NodePtr>& nodes);
 
+/// The three at once, with one pass over the intermediate names.
+struct PipelineDatasets {
+  std::set<std::string> free_inputs, free_outputs, datasets;
+};
+PipelineDatasets pipeline_datasets(const std::vector<NodePtr>& nodes);
+
 }  // namespace kedrolint::model
 
 namespace kedrolint::model {
