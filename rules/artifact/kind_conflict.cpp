@@ -38,22 +38,22 @@ regressor:
 )md";
 
 void check(const model::Project& project, RuleContext& ctx) {
-  static const std::set<std::string> kDecisive = {"model", "table", "array", "plot", "media"};
+  static const std::set<std::string, std::less<>> kDecisive = {"model", "table", "array", "plot", "media"};
   for (const auto& [name, k] : project.kinds) {
     auto it = project.datasets.find(name);
     if (it == project.datasets.end() || !it->second.entry) continue;
-    std::string cls;
+    std::string_view cls;
     for (const auto& e : k.evidence) {
       if (e.source == "class") cls = e.kind;
     }
     if (!kDecisive.count(cls)) continue;
     for (const auto& e : k.evidence) {
       if (e.source != "producer" || e.weak || !kDecisive.count(e.kind) || model::class_accepts(it->second.type, cls, e.kind)) continue;
-      ctx.report(e.span, "`" + name + "` is a " + e.kind + " (" + e.detail + "), but its catalog type `" +
-                             it->second.type + "` stores " + cls + "s")
+      ctx.report(e.span, "`" + name + "` is a " + std::string(e.kind) + " (" + e.detail() + "), but its catalog type `" +
+                             it->second.type + "` stores " + std::string(cls) + "s")
           .related(it->second.entry->type_span.valid() ? it->second.entry->type_span : it->second.entry->key_span,
                    "the catalog type of `" + name + "`")
-          .help("Use a dataset class for " + e.kind + "s, or fix the function's return annotation.");
+          .help("Use a dataset class for " + std::string(e.kind) + "s, or fix the function's return annotation.");
     }
   }
 }

@@ -51,7 +51,7 @@ void check(const model::Project& project, RuleContext& ctx) {
     auto b = ctx.report(d.entry->type_span.valid() ? d.entry->type_span : d.entry->key_span,
                         "model `" + name + "` is stored with the generic serialiser `" + d.type + "`" + backend);
     for (const auto& e : k.evidence) {
-      if (e.kind == "model" && e.source != "class") b.related(e.span, e.detail);
+      if (e.kind == "model" && e.source != "class") b.related(e.span, e.detail());
     }
     b.help("Use a model-specific dataset (e.g. kedro-mlflow's MlflowModelTrackingDataset, "
            "tensorflow.TensorFlowModelDataset) or store the model as ONNX.");

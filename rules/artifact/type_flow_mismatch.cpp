@@ -41,10 +41,10 @@ def train(features: pd.DataFrame) -> LinearRegression: ...
 ```
 )md";
 
-std::string library(const std::string& type) { return type.substr(0, type.find('.')); }
+std::string_view library(std::string_view type) { return type.substr(0, type.find('.')); }
 
 bool comparable(const model::KindEvidence& e) {
-  static const std::set<std::string> kComparable = {"model", "table", "array", "plot", "media"};
+  static const std::set<std::string, std::less<>> kComparable = {"model", "table", "array", "plot", "media"};
   return !e.weak && kComparable.count(e.kind) > 0;
 }
 
@@ -88,7 +88,7 @@ bool converted_fits(const model::Project& project, const std::string& dataset, c
                     const model::KindEvidence& produced, const model::KindEvidence& consumed) {
   auto d = project.datasets.find(dataset);
   if (d == project.datasets.end() || !d->second.entry || !d->second.persisted) return false;
-  std::string cls;
+  std::string_view cls;
   for (const auto& e : k.evidence) {
     if (e.source == "class") cls = e.kind;
   }
@@ -108,7 +108,7 @@ bool any_fits(const model::Project& project, const std::string& dataset, const m
 
 std::string annotated(const Site& site) {
   std::vector<std::string> types;
-  for (const auto* e : site.alternatives) types.push_back(e->type);
+  for (const auto* e : site.alternatives) types.emplace_back(e->type);
   return core::join(types, " | ");
 }
 
@@ -120,7 +120,7 @@ void check(const model::Project& project, RuleContext& ctx) {
         if (any_fits(project, name, k, prod, cons)) continue;
         auto b = ctx.report(cons.span, "`" + name + "` flows from a `" + annotated(prod) +
                                            "` into a parameter annotated `" + annotated(cons) + "`");
-        b.related(prod.span, prod.alternatives.front()->detail);
+        b.related(prod.span, prod.alternatives.front()->detail());
         b.help("Convert the value in one of the nodes, or fix the annotation that is wrong.");
         break;  // one finding per consumer
       }

@@ -68,7 +68,7 @@ Runner add_artifacts_command(CLI::App& app) {
         for (const auto& e : k.evidence) {
           if (e.source == "class") continue;
           std::cout << std::setw(static_cast<int>(width + 9)) << "" << e.source << ": " << (e.kind.empty() ? "-" : e.kind)
-                    << (e.weak ? " (weak)" : "") << ", " << e.detail << "\n";
+                    << (e.weak ? " (weak)" : "") << ", " << e.detail() << "\n";
         }
         if (!producers.empty() || !consumers.empty()) {
           std::cout << std::setw(static_cast<int>(width + 9)) << "" << "produced by " << (producers.empty() ? "-" : core::join(producers, ", "))
@@ -77,14 +77,14 @@ Runner add_artifacts_command(CLI::App& app) {
       }
       nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
       for (const auto& e : k.evidence) {
-        evidence.push_back({{"source", e.source},
-                            {"kind", e.kind.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.kind)},
+        evidence.push_back({{"source", std::string(e.source)},
+                            {"kind", e.kind.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(std::string(e.kind))},
                             {"weak", e.weak},
-                            {"detail", e.detail},
+                            {"detail", e.detail()},
                             {"location", location(sources, e.span)}});
       }
       json.push_back({{"dataset", name},
-                      {"kind", k.kind},
+                      {"kind", std::string(k.kind)},
                       {"type", type},
                       {"class", d == project.datasets.end() || d->second.resolved.qualified.empty()
                                     ? nlohmann::ordered_json(nullptr)

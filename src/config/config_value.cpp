@@ -153,6 +153,32 @@ ConfigPtr from_yaml(const parse::YamlNode& node) {
   return out;
 }
 
+namespace {
+
+ConfigPtr copy_shared(const ConfigPtr& value, std::unordered_map<const ConfigValue*, ConfigPtr>& copies) {
+  if (!value) return value;
+  if (auto it = copies.find(value.get()); it != copies.end()) return it->second;
+  auto out = std::make_shared<ConfigValue>();
+  out->kind = value->kind;
+  out->text = value->text;
+  out->span = value->span;
+  out->key_span = value->key_span;
+  out->symbolic = value->symbolic;
+  out->items.reserve(value->items.size());
+  for (const auto& item : value->items) out->items.push_back(copy_shared(item, copies));
+  out->entries.reserve(value->entries.size());
+  for (const auto& [key, entry] : value->entries) out->entries.emplace_back(key, copy_shared(entry, copies));
+  copies.emplace(value.get(), out);
+  return out;
+}
+
+}  // namespace
+
+ConfigPtr deep_copy(const ConfigPtr& value) {
+  std::unordered_map<const ConfigValue*, ConfigPtr> copies;
+  return copy_shared(value, copies);
+}
+
 ConfigPtr deep_merge(const ConfigPtr& base, const ConfigPtr& over) {
   if (!base) return over;
   if (!over) return base;

@@ -44,6 +44,10 @@ ConfigPtr from_yaml(const parse::YamlNode& node);
 /// its kind.
 std::pair<ConfigValue::Kind, std::string> type_plain_scalar(const std::string& text);
 
+/// A copy of every value of the tree, allocated by the calling thread; a
+/// value shared by several parents (a YAML alias) stays shared.
+ConfigPtr deep_copy(const ConfigPtr& value);
+
 /// Deep merge (OmegaConf.merge): maps merge key by key, everything else from
 /// `over` replaces `base`.
 ConfigPtr deep_merge(const ConfigPtr& base, const ConfigPtr& over);

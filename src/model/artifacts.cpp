@@ -201,26 +201,39 @@ Site produced_terms(const Node& node, const std::vector<TypeTerm>& returned, std
   return site;
 }
 
+// The one copy of a type name the evidence of a project points at.
+class TypeNames {
+ public:
+  explicit TypeNames(std::set<std::string, std::less<>>& names) : names_(names) {}
+  std::string_view operator()(std::string_view name) {
+    auto it = names_.find(name);
+    if (it == names_.end()) it = names_.emplace(name).first;
+    return *it;
+  }
+
+ private:
+  std::set<std::string, std::less<>>& names_;
+};
+
 // Adds one evidence per alternative of `site` whose kind is known, each
 // knowing how many alternatives the site has in all.
-template <typename Describe>
-void add_site(std::map<std::string, ArtifactKind>& kinds, const char* source, const DatasetRef& dataset,
-              const Site& site, const ArtifactsConfig& config, const ClassBases& bases, Describe detail) {
+void add_site(std::map<std::string, ArtifactKind>& kinds, KindEvidence prototype, const DatasetRef& dataset,
+              const Site& site, const ArtifactsConfig& config, const ClassBases& bases, TypeNames& names) {
   if (dataset.name == "parameters" || dataset.name.rfind("params:", 0) == 0) return;
   const std::size_t alternatives = site.terms.size() + site.opaque;
   for (const auto& t : site.terms) {
     const auto j = judge(t, config, bases);
     if (j.kind.empty()) continue;
-    KindEvidence e;
-    e.source = source;
-    e.detail = detail(t) + (j.known != t.name ? " (a " + j.known + ")" : "");
-    e.kind = j.kind;
+    KindEvidence e = prototype;
+    e.kind = static_kind(j.kind);
     e.span = dataset.span;
     e.weak = j.weak;
-    e.type = describe(t);
-    e.known_type = j.known;
-    e.alternatives = alternatives;
-    kinds[dataset.name].evidence.push_back(std::move(e));
+    e.type = names(describe(t));
+    // The tables know a base class of it: the detail says which.
+    e.known_type = names(j.known);
+    e.base_known = j.known != t.name;
+    e.alternatives = static_cast<std::uint32_t>(alternatives);
+    kinds[dataset.name].evidence.push_back(e);
   }
 }
 
@@ -282,10 +295,10 @@ std::string kind_of_dataset_type(const std::string& type, const std::string& qua
   return {};
 }
 
-bool class_accepts(const std::string& type, const std::string& class_kind, const std::string& produced) {
+bool class_accepts(std::string_view type, std::string_view class_kind, std::string_view produced) {
   // Writers that build their artifact from a table (kedro_datasets.plotly.PlotlyDataset).
   if (produced == "table" &&
-      (type.find("PlotlyDataset") != std::string::npos || type.find("PlotlyDataSet") != std::string::npos)) {
+      (type.find("PlotlyDataset") != std::string_view::npos || type.find("PlotlyDataSet") != std::string_view::npos)) {
     return true;
   }
   // Tables and arrays are both tabular to most writers of numbers.
@@ -302,63 +315,100 @@ std::vector<TypeTerm> annotation_alternatives(const std::string& annotation) {
   return out;
 }
 
+std::string_view static_kind(std::string_view kind) {
+  for (const char* k : kKinds) {
+    if (kind == k) return k;
+  }
+  if (kind.empty()) return {};
+  // Settings and the tables only name kinds of kKinds.
+  return "unknown";
+}
+
+std::string KindEvidence::detail() const {
+  if (source == "metadata") return "catalog metadata `kedrolint: {kind: " + std::string(kind) + "}`";
+  if (source == "class") {
+    if (!has_entry) return "no catalog entry: a MemoryDataset can hold anything";
+    return "`" + std::string(type) + "`" + (kind.empty() ? " can hold anything" : "");
+  }
+  std::string out = "`" + (node ? callable_label(*node->func) : std::string("<callable>")) + "` (node `" +
+                    (node ? node->name : std::string()) + "`) ";
+  if (param) {
+    out += "takes `" + param->name + ": " + std::string(type) + "`";
+  } else {
+    out += "returns " + std::string(type);
+  }
+  if (base_known) out += " (a " + std::string(known_type) + ")";
+  return out;
+}
+
 void infer_kinds(Project& project, const ArtifactsConfig& config) {
   auto& kinds = project.kinds;
+  project.artifact_type_names = std::make_shared<std::set<std::string, std::less<>>>();
+  TypeNames names(*project.artifact_type_names);
   // Producers and consumers, from the functions' annotations.
   for (const auto& n : project.registered_nodes()) {
     const auto returned = annotation_alternatives(n->func->return_annotation);
+    KindEvidence producer;
+    producer.source = "producer";
+    producer.node = n.get();
     for (std::size_t i = 0; i < n->outputs.size(); ++i) {
-      add_site(kinds, "producer", n->outputs[i], produced_terms(*n, returned, i), config, project.class_bases,
-               [&](const TypeTerm& t) {
-                 return "`" + callable_label(*n->func) + "` (node `" + n->name + "`) returns " + describe(t);
-               });
+      add_site(kinds, producer, n->outputs[i], produced_terms(*n, returned, i), config, project.class_bases, names);
     }
     for (std::size_t i = 0; i < n->raw_inputs.size(); ++i) {
       const Param* p = receiving_param(*n, i);
       if (!p) continue;
-      add_site(kinds, "consumer", n->raw_inputs[i], {annotation_alternatives(p->annotation), 0}, config,
-               project.class_bases, [&](const TypeTerm& t) {
-                 return "`" + callable_label(*n->func) + "` (node `" + n->name + "`) takes `" + p->name + ": " +
-                        describe(t) + "`";
-               });
+      KindEvidence consumer;
+      consumer.source = "consumer";
+      consumer.node = n.get();
+      consumer.param = p;
+      add_site(kinds, consumer, n->raw_inputs[i], {annotation_alternatives(p->annotation), 0}, config,
+               project.class_bases, names);
     }
   }
   // The class and the catalog metadata.
   std::set<const CatalogEntry*> validated;
   for (const auto& [name, d] : project.datasets) {
     auto& k = kinds[name];
+    KindEvidence cls;
+    cls.source = "class";
     if (d.entry) {
-      const std::string cls = kind_of_dataset_type(d.type, d.resolved.qualified, config);
-      k.evidence.push_back({"class", cls, "`" + d.type + "`" + (cls.empty() ? " can hold anything" : ""),
-                            d.entry->type_span.valid() ? d.entry->type_span : d.entry->key_span, false, {}});
+      cls.kind = static_kind(kind_of_dataset_type(d.type, d.resolved.qualified, config));
+      cls.type = names(d.type);
+      cls.span = d.entry->type_span.valid() ? d.entry->type_span : d.entry->key_span;
+      k.evidence.push_back(cls);
       if (const auto* kind = metadata_kind(*d.entry, project.findings, validated)) {
-        k.evidence.push_back({"metadata", kind->text, "catalog metadata `kedrolint: {kind: " + kind->text + "}`",
-                              kind->span, false, {}});
+        KindEvidence metadata;
+        metadata.source = "metadata";
+        metadata.kind = static_kind(kind->text);
+        metadata.span = kind->span;
+        k.evidence.push_back(metadata);
       }
     } else {
-      k.evidence.push_back({"class", "", "no catalog entry: a MemoryDataset can hold anything", {}, false, {}});
+      cls.has_entry = false;
+      k.evidence.push_back(cls);
     }
   }
   // Decide.
   for (auto& named : kinds) {
     auto& k = named.second;
-    auto first = [&](const char* source, bool allow_weak) -> std::string {
+    auto first = [&](std::string_view source, bool allow_weak) -> std::string_view {
       for (const auto& e : k.evidence) {
         if (e.source == source && !e.kind.empty() && (allow_weak || !e.weak)) return e.kind;
       }
       return {};
     };
-    std::string kind = first("metadata", true);
+    std::string_view kind = first("metadata", true);
     if (kind.empty()) kind = first("class", false);
     if (kind.empty()) kind = first("producer", false);
     if (kind.empty()) kind = first("consumer", false);
     // dict[str, float] is metrics when the storage agrees (JSON, YAML, tracking).
-    const std::string weak = first("producer", true).empty() ? first("consumer", true) : first("producer", true);
+    const std::string_view weak = first("producer", true).empty() ? first("consumer", true) : first("producer", true);
     if ((kind.empty() || kind == "object") && weak == "metrics") {
-      const std::string cls = first("class", false);
-      kind = cls == "object" || cls == "metrics" ? "metrics" : (kind.empty() ? "object" : kind);
+      const std::string_view cls = first("class", false);
+      kind = cls == "object" || cls == "metrics" ? std::string_view("metrics") : (kind.empty() ? std::string_view("object") : kind);
     }
-    k.kind = kind.empty() ? "unknown" : kind;
+    k.kind = kind.empty() ? std::string_view("unknown") : static_kind(kind);
+    k.evidence.shrink_to_fit();
   }
 }
 

@@ -89,6 +89,17 @@ void return_free_memory() {
 #endif
 }
 
+// The configuration read on another thread, copied onto this one. Its values
+// sit among the freed nodes of the YAML parser's trees in that thread's
+// malloc arena, where they would keep most of its pages resident; once they
+// are copied, the whole arena can be handed back to the system.
+CatalogConfig on_this_thread(CatalogConfig config) {
+  config.catalog.value = config::deep_copy(config.catalog.value);
+  config.parameters.value = config::deep_copy(config.parameters.value);
+  return_free_memory();
+  return config;
+}
+
 }  // namespace
 
 namespace {
@@ -133,7 +144,7 @@ Project build_here(const fs::path& root, core::SourceMap& sources, const BuildOp
   if (imports) project.module_imports = imports->take();
   start = Clock::now();
   if (project.layout.pyproject && loader) {
-    build_catalog(project, config.valid() ? config.get() : read_config(*loader));
+    build_catalog(project, config.valid() ? on_this_thread(config.get()) : read_config(*loader));
   } else if (config.valid()) {
     (void)config.get();
   }

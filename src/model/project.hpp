@@ -1,7 +1,9 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -88,6 +90,9 @@ struct Project {
   /// The artifact kind of each dataset of the registered pipelines, with the
   /// evidence for it.
   std::map<std::string, ArtifactKind> kinds;
+  /// The type names `kinds` evidence points at, one copy each (shared by
+  /// copies of the project, so that their evidence stays valid).
+  std::shared_ptr<std::set<std::string, std::less<>>> artifact_type_names;
   /// The deployment groups and the data crossing them, when configured.
   std::optional<Deployment> deployment;
   /// Python files the evaluation parsed (those the registry reaches).

@@ -84,12 +84,12 @@ Json build_export(const model::Project& project, const std::optional<std::string
     item["class"] = d.resolved.qualified.empty() ? Json(nullptr) : Json(d.resolved.qualified);
     item["location"] = d.entry ? location(project, d.entry->key_span) : Json(nullptr);
     if (auto k = project.kinds.find(name); k != project.kinds.end()) {
-      item["kind"] = k->second.kind;
+      item["kind"] = std::string(k->second.kind);
       Json evidence = Json::array();
       for (const auto& e : k->second.evidence) {
-        evidence.push_back({{"source", e.source},
-                            {"kind", e.kind.empty() ? Json(nullptr) : Json(e.kind)},
-                            {"detail", e.detail},
+        evidence.push_back({{"source", std::string(e.source)},
+                            {"kind", e.kind.empty() ? Json(nullptr) : Json(std::string(e.kind))},
+                            {"detail", e.detail()},
                             {"location", location(project, e.span)}});
       }
       item["kind_evidence"] = std::move(evidence);
