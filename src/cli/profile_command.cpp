@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "core/memory.hpp"
 #include "core/parallel.hpp"
 #include "engine/engine.hpp"
 #include "parse/python_source.hpp"
@@ -108,6 +109,9 @@ Runner add_profile_command(CLI::App& app) {
           if (ext == ".yml" || ext == ".yaml" || ext == ".json") yaml.push_back(f.path());
         }
       }
+      // Without this the parse-only pass would run on top of the analysis's
+      // freed but resident memory, in other threads' arenas.
+      core::return_free_memory();
       best_parse = std::min(best_parse, parse_only(python, yaml, args->jobs));
     }
     nlohmann::ordered_json out = {{"files", files},

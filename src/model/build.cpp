@@ -5,11 +5,8 @@
 #include <future>
 #include <utility>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include "core/large_stack.hpp"
+#include "core/memory.hpp"
 #include "model/catalog_build.hpp"
 #include "model/evaluate.hpp"
 #include "model/module_imports_scan.hpp"
@@ -80,15 +77,6 @@ void add_extra_source_roots(Project& project, const BuildOptions& options) {
   }
 }
 
-// The syntax trees were built and freed on several threads, each with its own
-// malloc arena; the rest of the analysis allocates on this thread and cannot
-// reuse their free pages, so they are handed back to the system.
-void return_free_memory() {
-#if defined(__GLIBC__)
-  malloc_trim(0);
-#endif
-}
-
 // The configuration read on another thread, copied onto this one. Its values
 // sit among the freed nodes of the YAML parser's trees in that thread's
 // malloc arena, where they would keep most of its pages resident; once they
@@ -96,7 +84,7 @@ void return_free_memory() {
 CatalogConfig on_this_thread(CatalogConfig config) {
   config.catalog.value = config::deep_copy(config.catalog.value);
   config.parameters.value = config::deep_copy(config.parameters.value);
-  return_free_memory();
+  core::return_free_memory();
   return config;
 }
 
@@ -136,8 +124,10 @@ Project build_here(const fs::path& root, core::SourceMap& sources, const BuildOp
     if (project.layout.pyproject) config = std::async(std::launch::async, read_config, settings);
   });
   project.timings.evaluate_seconds = seconds(start);
+  // The syntax trees were built and freed on several threads, in arenas
+  // that the rest of the analysis, on this thread, does not allocate from.
   store.release_trees();
-  return_free_memory();
+  core::return_free_memory();
   for (auto& f : store.findings()) project.findings.push_back(std::move(f));
   project.python_files = store.parsed_files();
   project.timings.python_parses = store.parse_count();

@@ -1,0 +1,12 @@
+#pragma once
+
+namespace kedrolint::core {
+
+/// Hands the free memory of every malloc arena back to the system (glibc's
+/// malloc_trim; nothing elsewhere). Memory freed on one thread is kept by
+/// that thread's arena, where another thread cannot reuse it: after a phase
+/// whose threads freed much (the syntax trees, the YAML trees), this keeps it
+/// from counting in the resident size of the phases that follow.
+void return_free_memory();
+
+}  // namespace kedrolint::core
