@@ -475,7 +475,11 @@ std::optional<config::LoaderSettings> evaluate_project(
   const auto order = reachable_files(project, store, index, jobs);
   // The evaluation runs on one thread; the others parse ahead of it.
   store.prefetch(order, jobs > 1 ? jobs - 1 : 1);
-  python::Interpreter interp(store, index, project.layout.kedro_version, project.layout.package_name);
+  // Held until the registry is evaluated, then freed before the pipelines'
+  // facts are derived, so that they reuse its memory.
+  auto held = std::make_unique<python::Interpreter>(store, index, project.layout.kedro_version,
+                                                    project.layout.package_name);
+  python::Interpreter& interp = *held;
   interp.set_config_reader(
       [&](const python::ConfigRequest& request) { return read_config(project, store.sources(), request); });
   core::run_on_large_stack([&] {
@@ -489,6 +493,12 @@ std::optional<config::LoaderSettings> evaluate_project(
     }
   });
   store.stop_prefetch();
+  project.kedro_errors = std::move(interp.record().errors);
+  project.mappings = std::move(interp.record().mappings);
+  project.constructed_nodes = std::move(interp.record().nodes);
+  project.class_bases = std::move(interp.record().class_bases);
+  project.parameters_read_by_code = interp.record().parameters_read_by_code;
+  held.reset();
   // Reachable files the evaluation did not run still get their syntax
   // checked (KL001) and their imports recorded, as Python would on a run
   // that takes the other branch.
@@ -496,11 +506,6 @@ std::optional<config::LoaderSettings> evaluate_project(
   project.registered_cache.reset();  // the pipelines are final from here
   derive_pipeline_facts(project, jobs);
   report_unknowns(project);
-  project.kedro_errors = std::move(interp.record().errors);
-  project.mappings = std::move(interp.record().mappings);
-  project.constructed_nodes = std::move(interp.record().nodes);
-  project.class_bases = std::move(interp.record().class_bases);
-  project.parameters_read_by_code = interp.record().parameters_read_by_code;
   return loader;
 }
 
