@@ -75,7 +75,7 @@ std::string bind_problem(const model::Node& n) {
     for (std::size_t i = 0; i < params.size(); ++i) {
       if (params[i].kind == Kind::PositionalOnly || params[i].kind == Kind::PositionalOrKeyword) ++positional_params;
     }
-    const std::size_t given = n.raw_inputs.size();
+    const std::size_t given = model::written_inputs(n).size();
     if (given > positional_params && !var_pos) {
       return std::to_string(given) + " inputs are passed positionally to " + describe(*n.func) + ", which takes " +
              (positional_params == 0 ? "no" : "at most " + std::to_string(positional_params)) + " positional argument" +
@@ -105,7 +105,8 @@ void check(const model::Project& project, RuleContext& ctx) {
     if (!n->func->signature.known || n->func->external) continue;
     const std::string problem = bind_problem(*n);
     if (problem.empty()) continue;
-    core::Span where = n->raw_inputs.empty() ? n->span : n->raw_inputs.front().span;
+    const auto& written = model::written_inputs(*n);
+    core::Span where = written.empty() ? n->span : written.front().span;
     ctx.report(where, "node `" + n->name + "`: " + problem)
         .related(n->func->def_span, "`" + n->func->name + "` is defined here")
         .help(n->inputs_form == model::IoForm::Dict

@@ -354,14 +354,15 @@ void infer_kinds(Project& project, const ArtifactsConfig& config) {
     for (std::size_t i = 0; i < n->outputs.size(); ++i) {
       add_site(kinds, producer, n->outputs[i], produced_terms(*n, returned, i), config, project.class_bases, names);
     }
-    for (std::size_t i = 0; i < n->raw_inputs.size(); ++i) {
+    const auto& inputs = written_inputs(*n);
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
       const Param* p = receiving_param(*n, i);
       if (!p) continue;
       KindEvidence consumer;
       consumer.source = "consumer";
       consumer.node = n.get();
       consumer.param = p;
-      add_site(kinds, consumer, n->raw_inputs[i], {annotation_alternatives(p->annotation), 0}, config,
+      add_site(kinds, consumer, inputs[i], {annotation_alternatives(p->annotation), 0}, config,
                project.class_bases, names);
     }
   }

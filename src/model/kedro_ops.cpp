@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "model/naming.hpp"
 
@@ -87,16 +88,20 @@ std::vector<std::string> missing_datasets(const std::vector<NodePtr>& nodes, con
 }  // namespace
 
 void set_identity(Node& node) {
-  node.identity = node.name + "\x1d" + raw_identity(node.inputs_form, node.input_keys, node.raw_inputs) + "\x1d" +
+  node.identity = node.name + "\x1d" + raw_identity(node.inputs_form, node.input_keys, written_inputs(node)) + "\x1d" +
                   raw_identity(node.outputs_form, node.output_keys, node.outputs);
 }
 
 const std::string& node_identity(const Node& node) { return node.identity; }
 
 void order_dict_inputs(Node& node) {
-  node.inputs = node.raw_inputs;
   node.inputs_order_uncertain = false;
-  if (node.inputs_form != IoForm::Dict) return;
+  if (node.inputs_form != IoForm::Dict) {
+    // The order written is Kedro's order: one copy is kept, in `inputs`.
+    if (!node.raw_inputs.empty()) node.inputs = std::exchange(node.raw_inputs, {});
+    return;
+  }
+  node.inputs = node.raw_inputs;
   if (!node.func->signature.known) {
     node.inputs_order_uncertain = node.raw_inputs.size() > 1;
     return;
@@ -149,7 +154,7 @@ std::optional<NodePtr> copy_node(const Node& node, const std::map<std::string, s
   auto rename_all = [&](std::vector<DatasetRef>& refs) {
     for (auto& r : refs) r.name = rename_dataset(r.name, mapping, namespace_, prefix, !version.at_least(0, 18));
   };
-  rename_all(copy->raw_inputs);
+  rename_all(copy->inputs_form == IoForm::Dict ? copy->raw_inputs : copy->inputs);
   rename_all(copy->outputs);
   if (rename_confirms) rename_all(copy->confirms);
   if (!namespace_.empty()) copy->namespace_ = node.namespace_.empty() ? namespace_ : namespace_ + "." + node.namespace_;

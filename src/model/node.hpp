@@ -83,7 +83,10 @@ struct Node {
   std::vector<std::string> output_keys;
   std::vector<DatasetRef> inputs;   ///< `node.inputs` order (dict inputs bound to the signature)
   std::vector<DatasetRef> outputs;  ///< `node.outputs` order
-  std::vector<DatasetRef> raw_inputs;  ///< dict inputs in the order written (for renaming)
+  /// Dict inputs in the order written (for renaming and Kedro's node
+  /// equality). For the other forms the order written is `inputs`, and this
+  /// stays empty once `order_dict_inputs` ran: read it with written_inputs().
+  std::vector<DatasetRef> raw_inputs;
   std::vector<std::string> tags;    ///< sorted, unique
   std::vector<DatasetRef> confirms;
   std::string namespace_;  ///< empty: no namespace
@@ -105,6 +108,12 @@ inline core::Span tag_origin(const Node& node, std::string_view tag) {
   if (it == node.tags.end() || *it != tag) return {};
   const auto i = static_cast<std::size_t>(it - node.tags.begin());
   return i < node.tag_spans.size() ? node.tag_spans[i] : core::Span{};
+}
+
+/// The inputs in the order the node was given them: dict inputs in the order
+/// written, the others as `inputs`.
+inline const std::vector<DatasetRef>& written_inputs(const Node& node) {
+  return node.inputs_form == IoForm::Dict ? node.raw_inputs : node.inputs;
 }
 
 /// A writable FuncInfo of its own for a node built by hand (tests); copies

@@ -73,6 +73,23 @@ TEST_CASE("dict inputs are ordered by the function signature", "[model]") {
   std::vector<std::string> names;
   for (const auto& i : n.inputs) names.push_back(i.name);
   CHECK(names == std::vector<std::string>{"A", "C", "X2", "X1"});
+  // Kedro's node equality and renaming still see the order written.
+  std::vector<std::string> written;
+  for (const auto& i : kedrolint::model::written_inputs(n)) written.push_back(i.name);
+  CHECK(written == std::vector<std::string>{"X2", "C", "X1", "A"});
+}
+
+TEST_CASE("list inputs are kept once, in the order written", "[model]") {
+  Node n = make_node("m", "f", {"b", "a"}, {"c"});
+  CHECK(n.raw_inputs.empty());
+  REQUIRE(n.inputs.size() == 2);
+  CHECK(n.inputs[0].name == "b");
+  CHECK(&kedrolint::model::written_inputs(n) == &n.inputs);
+  const auto renamed = copy_node(n, {{"a", "outside"}}, "ns", true, false, k15);
+  REQUIRE(renamed);
+  std::vector<std::string> names;
+  for (const auto& i : (*renamed)->inputs) names.push_back(i.name);
+  CHECK(names == std::vector<std::string>{"ns.b", "outside"});
 }
 
 TEST_CASE("namespacing renames like Pipeline._rename", "[model]") {
