@@ -229,8 +229,8 @@ void add_site(std::map<std::string, ArtifactKind>& kinds, KindEvidence prototype
     e.span = dataset.span;
     e.weak = j.weak;
     e.type = names(describe(t));
-    // The tables know a base class of it: the detail says which.
     e.known_type = names(j.known);
+    // The tables know a base class of it: the detail says which.
     e.base_known = j.known != t.name;
     e.alternatives = static_cast<std::uint32_t>(alternatives);
     kinds[dataset.name].evidence.push_back(e);
