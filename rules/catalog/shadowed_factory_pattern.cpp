@@ -37,10 +37,10 @@ Use instead: make the patterns disjoint, or remove the one that never wins.
 
 void check(const model::Project& project, RuleContext& ctx) {
   if (!project.catalog || !project.all_pipelines_complete()) return;
-  std::set<std::string> names;
+  std::set<std::string_view> names;
   for (const auto& [name, reg] : project.pipelines) {
-    for (const auto& d : reg.datasets) {
-      if (d != "parameters" && d.rfind("params:", 0) != 0 && !project.catalog->explicit_entry(d)) names.insert(d);
+    for (const auto d : reg.datasets) {
+      if (d != "parameters" && !d.starts_with("params:") && !project.catalog->explicit_entry(d)) names.insert(d);
     }
   }
   const auto& patterns = project.catalog->patterns();

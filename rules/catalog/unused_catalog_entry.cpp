@@ -36,9 +36,9 @@ model_input_table:
 
 void check(const model::Project& project, RuleContext& ctx) {
   if (!project.catalog || !project.all_pipelines_complete()) return;
-  std::set<std::string> used;
+  std::set<std::string_view> used;
   for (const auto& [name, reg] : project.pipelines) {
-    for (const auto& d : reg.datasets) used.insert(d);
+    for (const auto d : reg.datasets) used.insert(d);
   }
   for (const auto& e : project.catalog->entries()) {
     if (used.count(e.name)) continue;

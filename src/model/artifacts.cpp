@@ -217,7 +217,7 @@ class TypeNames {
 
 // Adds one evidence per alternative of `site` whose kind is known, each
 // knowing how many alternatives the site has in all.
-void add_site(std::map<std::string, ArtifactKind>& kinds, KindEvidence prototype, const DatasetRef& dataset,
+void add_site(std::map<std::string, ArtifactKind, std::less<>>& kinds, KindEvidence prototype, const DatasetRef& dataset,
               const Site& site, const ArtifactsConfig& config, const ClassBases& bases, TypeNames& names) {
   if (dataset.name == "parameters" || dataset.name.rfind("params:", 0) == 0) return;
   const std::size_t alternatives = site.terms.size() + site.opaque;

@@ -244,19 +244,19 @@ void Catalog::add_pattern(CatalogEntry entry, std::vector<core::Finding>& findin
   patterns_.push_back(std::move(entry));
 }
 
-const CatalogEntry* Catalog::explicit_entry(const std::string& name) const {
+const CatalogEntry* Catalog::explicit_entry(std::string_view name) const {
   auto it = by_name_.find(name);
   return it == by_name_.end() ? nullptr : &entries_[it->second];
 }
 
-const CatalogEntry* Catalog::matching_pattern(const std::string& name) const {
+const CatalogEntry* Catalog::matching_pattern(std::string_view name) const {
   for (const auto& p : patterns_) {
     if (p.pattern->match(name)) return &p;
   }
   return nullptr;
 }
 
-bool Catalog::contains(const std::string& name) const {
+bool Catalog::contains(std::string_view name) const {
   return explicit_entry(name) != nullptr || matching_pattern(name) != nullptr;
 }
 
@@ -302,7 +302,6 @@ void Catalog::describe_backing(ResolvedDataset& out, const config::ConfigValue& 
 
 ResolvedDataset Catalog::resolve(const std::string& name) const {
   ResolvedDataset out;
-  out.name = name;
   auto describe = [&](const CatalogEntry& e, const std::map<std::string, std::string>& values) {
     out.entry = &e;
     out.placeholders = values;

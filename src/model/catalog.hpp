@@ -27,7 +27,6 @@ struct CatalogEntry {
 /// How Kedro backs one dataset name at run time.
 struct ResolvedDataset {
   enum class Source { Catalog, Factory, Default };
-  std::string name;
   Source source = Source::Default;
   const CatalogEntry* entry = nullptr;  ///< the explicit entry or the matching pattern
   std::string type;                     ///< as written (placeholders substituted), or kedro.io.MemoryDataset
@@ -66,10 +65,10 @@ class Catalog {
 
   [[nodiscard]] ResolvedDataset resolve(const std::string& name) const;
   /// `name in catalog`: explicit, matched by a pattern or by the user catch-all.
-  [[nodiscard]] bool contains(const std::string& name) const;
-  [[nodiscard]] const CatalogEntry* explicit_entry(const std::string& name) const;
+  [[nodiscard]] bool contains(std::string_view name) const;
+  [[nodiscard]] const CatalogEntry* explicit_entry(std::string_view name) const;
   /// The pattern that resolves `name` (the best-ranked match), if any.
-  [[nodiscard]] const CatalogEntry* matching_pattern(const std::string& name) const;
+  [[nodiscard]] const CatalogEntry* matching_pattern(std::string_view name) const;
 
   [[nodiscard]] const std::vector<CatalogEntry>& entries() const { return entries_; }
   /// Patterns in Kedro's match order, the user catch-all last.
@@ -77,12 +76,12 @@ class Catalog {
   [[nodiscard]] std::vector<std::string> names() const;
   /// A malformed entry of this name was dropped (KL310): Kedro refuses the
   /// whole catalog, so rules about the name's dataset have nothing to say.
-  [[nodiscard]] bool has_invalid_entry(const std::string& name) const { return invalid_.count(name) > 0; }
+  [[nodiscard]] bool has_invalid_entry(std::string_view name) const { return invalid_.count(name) > 0; }
 
  private:
-  std::set<std::string> invalid_;
+  std::set<std::string, std::less<>> invalid_;
   std::vector<CatalogEntry> entries_;
-  std::map<std::string, std::size_t> by_name_;
+  std::map<std::string, std::size_t, std::less<>> by_name_;
   std::vector<CatalogEntry> patterns_;
   project::KedroVersion version_;
   ProjectClassLookup project_class_;

@@ -56,7 +56,7 @@ void build_catalog(Project& project, CatalogConfig config) {
   project.catalog = built;
   auto add = [&](const std::string& name) {
     if (name == "parameters" || name.rfind("params:", 0) == 0 || project.datasets.count(name)) return;
-    project.datasets.emplace(name, built->resolve(name));
+    project.datasets.add(name, built->resolve(name));
   };
   for (const auto& [name, reg] : project.pipelines) {
     for (const auto& n : reg.pipeline->nodes) {

@@ -23,6 +23,12 @@ std::string raw_identity(IoForm form, const std::vector<std::string>& keys, cons
   return out;
 }
 
+// The key of Kedro's node equality; built again when two nodes' hashes meet.
+std::string identity_key(const Node& node) {
+  return node.name + "\x1d" + raw_identity(node.inputs_form, node.input_keys, written_inputs(node)) + "\x1d" +
+         raw_identity(node.outputs_form, node.output_keys, node.outputs);
+}
+
 std::set<std::string> names_set(const std::vector<NodePtr>& nodes) {
   std::set<std::string> out;
   for (const auto& n : nodes) out.insert(n->name);
@@ -42,8 +48,8 @@ std::set<std::string> dataset_names_with_stripped(const std::vector<NodePtr>& no
   return out;
 }
 
-void add_unique(std::vector<NodePtr>& out, std::unordered_set<std::string_view>& seen, const NodePtr& n) {
-  if (seen.insert(node_identity(*n)).second) out.push_back(n);
+void add_unique(std::vector<NodePtr>& out, NodeIdentitySet& seen, const NodePtr& n) {
+  if (seen.insert(n.get()).second) out.push_back(n);
 }
 
 std::vector<NodePtr> nodes_with_inputs(const std::vector<NodePtr>& nodes, const std::set<std::string>& datasets) {
@@ -87,12 +93,11 @@ std::vector<std::string> missing_datasets(const std::vector<NodePtr>& nodes, con
 
 }  // namespace
 
-void set_identity(Node& node) {
-  node.identity = node.name + "\x1d" + raw_identity(node.inputs_form, node.input_keys, written_inputs(node)) + "\x1d" +
-                  raw_identity(node.outputs_form, node.output_keys, node.outputs);
-}
+void set_identity(Node& node) { node.identity_hash = std::hash<std::string>{}(identity_key(node)); }
 
-const std::string& node_identity(const Node& node) { return node.identity; }
+bool same_node(const Node& a, const Node& b) {
+  return a.identity_hash == b.identity_hash && a.name == b.name && identity_key(a) == identity_key(b);
+}
 
 void order_dict_inputs(Node& node) {
   node.inputs_order_uncertain = false;
@@ -191,38 +196,38 @@ NodePtr tag_node(const NodePtr& node, const std::vector<std::string>& tags, core
 
 std::vector<NodePtr> union_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b) {
   std::vector<NodePtr> out;
-  std::unordered_set<std::string_view> seen;
+  NodeIdentitySet seen;
   for (const auto& n : a) add_unique(out, seen, n);
   for (const auto& n : b) add_unique(out, seen, n);
   return out;
 }
 
 std::vector<NodePtr> difference_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b) {
-  std::unordered_set<std::string_view> drop;
-  for (const auto& n : b) drop.insert(node_identity(*n));
+  NodeIdentitySet drop;
+  for (const auto& n : b) drop.insert(n.get());
   std::vector<NodePtr> out;
-  std::unordered_set<std::string_view> seen;
+  NodeIdentitySet seen;
   for (const auto& n : a) {
-    if (!drop.count(node_identity(*n))) add_unique(out, seen, n);
+    if (!drop.count(n.get())) add_unique(out, seen, n);
   }
   return out;
 }
 
 std::vector<NodePtr> intersection_nodes(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b) {
-  std::unordered_set<std::string_view> keep;
-  for (const auto& n : b) keep.insert(node_identity(*n));
+  NodeIdentitySet keep;
+  for (const auto& n : b) keep.insert(n.get());
   std::vector<NodePtr> out;
-  std::unordered_set<std::string_view> seen;
+  NodeIdentitySet seen;
   for (const auto& n : a) {
-    if (keep.count(node_identity(*n))) add_unique(out, seen, n);
+    if (keep.count(n.get())) add_unique(out, seen, n);
   }
   return out;
 }
 
 std::vector<NodePtr> pipeline_and(const std::vector<NodePtr>& a, const std::vector<NodePtr>& b) {
   auto distinct = [](const std::vector<NodePtr>& nodes) {
-    std::unordered_set<std::string_view> ids;
-    for (const auto& n : nodes) ids.insert(node_identity(*n));
+    NodeIdentitySet ids;
+    for (const auto& n : nodes) ids.insert(n.get());
     return ids.size();
   };
   // Objects/setobject.c set_intersection: `if (len(other) > len(so)) swap`, then
@@ -292,13 +297,13 @@ std::vector<NodePtr> from_inputs(const std::vector<NodePtr>& nodes, const std::v
                                  std::vector<std::string>& missing) {
   missing = missing_datasets(nodes, datasets);
   std::vector<NodePtr> result;
-  std::unordered_set<std::string_view> seen;
+  NodeIdentitySet seen;
   auto next = nodes_with_inputs(nodes, std::set<std::string>(datasets.begin(), datasets.end()));
   while (!next.empty()) {
     std::set<std::string> outputs;
     bool grew = false;
     for (const auto& n : next) {
-      if (seen.insert(node_identity(*n)).second) {
+      if (seen.insert(n.get()).second) {
         result.push_back(n);
         grew = true;
       }
@@ -314,13 +319,13 @@ std::vector<NodePtr> to_outputs(const std::vector<NodePtr>& nodes, const std::ve
                                 std::vector<std::string>& missing) {
   missing = missing_datasets(nodes, datasets);
   std::vector<NodePtr> result;
-  std::unordered_set<std::string_view> seen;
+  NodeIdentitySet seen;
   auto next = nodes_with_outputs(nodes, std::set<std::string>(datasets.begin(), datasets.end()));
   while (!next.empty()) {
     std::set<std::string> inputs;
     bool grew = false;
     for (const auto& n : next) {
-      if (seen.insert(node_identity(*n)).second) {
+      if (seen.insert(n.get()).second) {
         result.push_back(n);
         grew = true;
       }

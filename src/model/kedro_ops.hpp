@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "model/node.hpp"
@@ -14,10 +15,21 @@
 
 namespace kedrolint::model {
 
-/// Node equality as Kedro defines it: (name, raw inputs, raw outputs).
-/// Cached in `Node::identity` by `set_identity`.
-const std::string& node_identity(const Node& node);
+/// Node equality as Kedro defines it: (name, raw inputs, raw outputs), dict
+/// inputs and outputs compared as sets of pairs.
+bool same_node(const Node& a, const Node& b);
+/// Hashes that equality into `Node::identity_hash`; call it whenever the
+/// name or the datasets change.
 void set_identity(Node& node);
+
+/// Nodes by Kedro's node equality (a set of nodes as `Pipeline` keeps them).
+struct NodeIdentityHash {
+  std::size_t operator()(const Node* node) const { return node->identity_hash; }
+};
+struct NodeIdentityEqual {
+  bool operator()(const Node* a, const Node* b) const { return a == b || same_node(*a, *b); }
+};
+using NodeIdentitySet = std::unordered_set<const Node*, NodeIdentityHash, NodeIdentityEqual>;
 
 /// `Node.inputs` for dict inputs: bound to the signature (named parameters in
 /// signature order, then **kwargs extras in the order given). Sets

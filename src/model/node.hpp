@@ -96,9 +96,10 @@ struct Node {
   std::vector<core::Span> tag_spans;  ///< where each of `tags` was first added, index for index
   /// True when the order of dict inputs could not be derived from a signature.
   bool inputs_order_uncertain = false;
-  /// Kedro's node equality key (name, raw inputs, raw outputs), computed
-  /// once by `set_identity` whenever the name or datasets change.
-  std::string identity;
+  /// The hash of Kedro's node equality (name, raw inputs, raw outputs),
+  /// computed by `set_identity` whenever the name or datasets change. A hash
+  /// rather than the key itself: the key took about 160 bytes a node.
+  std::size_t identity_hash = 0;
 };
 using NodePtr = std::shared_ptr<const Node>;
 

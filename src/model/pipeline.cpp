@@ -128,24 +128,31 @@ std::unordered_set<std::string_view> intermediates(const std::vector<NodePtr>& n
   return both;
 }
 
-std::set<std::string> sorted(const std::unordered_set<std::string_view>& names) {
-  std::vector<std::string_view> v(names.begin(), names.end());
-  std::sort(v.begin(), v.end());
-  std::set<std::string> out;
-  for (const auto name : v) out.emplace_hint(out.end(), name);
+template <typename Refs>
+std::vector<std::string_view> free_views(const std::vector<NodePtr>& nodes,
+                                         const std::unordered_set<std::string_view>& middle, Refs refs) {
+  std::vector<std::string_view> out;
+  for (const auto& n : nodes) {
+    for (const auto& ref : refs(*n)) {
+      if (!middle.count(strip_transcoding(ref.name))) out.push_back(ref.name);
+    }
+  }
   return out;
 }
 
-template <typename Refs>
-std::set<std::string> free_names(const std::vector<NodePtr>& nodes, const std::unordered_set<std::string_view>& middle,
-                                 Refs refs) {
-  std::unordered_set<std::string_view> out;
+std::vector<std::string_view> dataset_views(const std::vector<NodePtr>& nodes) {
+  std::vector<std::string_view> out;
   for (const auto& n : nodes) {
-    for (const auto& ref : refs(*n)) {
-      if (!middle.count(strip_transcoding(ref.name))) out.insert(ref.name);
-    }
+    for (const auto& i : n->inputs) out.push_back(i.name);
+    for (const auto& o : n->outputs) out.push_back(o.name);
   }
-  return sorted(out);
+  return out;
+}
+
+std::set<std::string> owned(const NameSet& names) {
+  std::set<std::string> out;
+  for (const auto name : names) out.emplace_hint(out.end(), name);
+  return out;
 }
 
 const std::vector<DatasetRef>& inputs_of(const Node& n) { return n.inputs; }
@@ -154,26 +161,20 @@ const std::vector<DatasetRef>& outputs_of(const Node& n) { return n.outputs; }
 }  // namespace
 
 std::set<std::string> free_inputs(const std::vector<NodePtr>& nodes) {
-  return free_names(nodes, intermediates(nodes), inputs_of);
+  return owned(NameSet(free_views(nodes, intermediates(nodes), inputs_of)));
 }
 
 std::set<std::string> free_outputs(const std::vector<NodePtr>& nodes) {
-  return free_names(nodes, intermediates(nodes), outputs_of);
+  return owned(NameSet(free_views(nodes, intermediates(nodes), outputs_of)));
 }
 
 PipelineDatasets pipeline_datasets(const std::vector<NodePtr>& nodes) {
   const auto middle = intermediates(nodes);
-  return {free_names(nodes, middle, inputs_of), free_names(nodes, middle, outputs_of), all_datasets(nodes)};
+  return {NameSet(free_views(nodes, middle, inputs_of)), NameSet(free_views(nodes, middle, outputs_of)),
+          NameSet(dataset_views(nodes))};
 }
 
-std::set<std::string> all_datasets(const std::vector<NodePtr>& nodes) {
-  std::unordered_set<std::string_view> out;
-  for (const auto& n : nodes) {
-    for (const auto& i : n->inputs) out.insert(i.name);
-    for (const auto& o : n->outputs) out.insert(o.name);
-  }
-  return sorted(out);
-}
+std::set<std::string> all_datasets(const std::vector<NodePtr>& nodes) { return owned(NameSet(dataset_views(nodes))); }
 
 }  // namespace kedrolint::model
 
@@ -191,10 +192,10 @@ bool Project::all_pipelines_complete() const {
 const std::vector<NodePtr>& Project::registered_nodes() const {
   if (registered_cache) return *registered_cache;
   auto out = std::make_shared<std::vector<NodePtr>>();
-  std::unordered_set<std::string_view> seen;
+  NodeIdentitySet seen;
   for (const auto& [name, reg] : pipelines) {
     for (const auto& n : reg.pipeline->nodes) {
-      if (seen.insert(node_identity(*n)).second) out->push_back(n);
+      if (seen.insert(n.get()).second) out->push_back(n);
     }
   }
   registered_cache = std::move(out);

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "model/name_set.hpp"
 #include "model/node.hpp"
 
 namespace kedrolint::model {
@@ -56,9 +57,10 @@ std::set<std::string> free_outputs(const std::vector<NodePtr>& nodes);
 /// `Pipeline.datasets()`: every input and output name.
 std::set<std::string> all_datasets(const std::vector<NodePtr>& nodes);
 
-/// The three at once, with one pass over the intermediate names.
+/// The three at once, with one pass over the intermediate names, as views
+/// into `nodes`' dataset names: valid as long as those nodes.
 struct PipelineDatasets {
-  std::set<std::string> free_inputs, free_outputs, datasets;
+  NameSet free_inputs, free_outputs, datasets;
 };
 PipelineDatasets pipeline_datasets(const std::vector<NodePtr>& nodes);
 

@@ -12,6 +12,7 @@
 #include "config/config_value.hpp"
 #include "model/artifacts.hpp"
 #include "model/catalog.hpp"
+#include "model/dataset_table.hpp"
 #include "model/deploy.hpp"
 #include "model/pipeline.hpp"
 #include "model/kedro_error.hpp"
@@ -28,8 +29,8 @@ struct RegisteredPipeline {
   core::Span span;     ///< where it was registered (the dict entry or find_pipelines call)
   TopoOrder order;     ///< Kedro's node order
   /// `Pipeline.inputs()`, `.outputs()` and `.datasets()`, computed once
-  /// because several rules ask for them.
-  std::set<std::string> free_inputs, free_outputs, datasets;
+  /// because several rules ask for them; views into `pipeline`'s nodes.
+  NameSet free_inputs, free_outputs, datasets;
 };
 
 /// Everything the rules see. Immutable once built.
@@ -81,7 +82,7 @@ struct Project {
   std::vector<ParameterKey> parameter_keys;
   /// How each dataset of the registered pipelines, and each explicit catalog
   /// entry, is backed at run time (parameters excluded).
-  std::map<std::string, ResolvedDataset> datasets;
+  DatasetTable datasets;
 
   /// True when every registered pipeline could be evaluated completely, so
   /// "nothing uses X" findings are safe to make.
@@ -89,7 +90,7 @@ struct Project {
 
   /// The artifact kind of each dataset of the registered pipelines, with the
   /// evidence for it.
-  std::map<std::string, ArtifactKind> kinds;
+  std::map<std::string, ArtifactKind, std::less<>> kinds;
   /// The type names `kinds` evidence points at, one copy each (shared by
   /// copies of the project, so that their evidence stays valid).
   std::shared_ptr<std::set<std::string, std::less<>>> artifact_type_names;

@@ -557,12 +557,12 @@ std::optional<Value> Interpreter::pipeline_sum(const std::vector<Value>& items, 
   }
   std::vector<model::NodePtr> nodes;
   nodes.reserve(total);
-  std::unordered_set<std::string_view> seen;
+  model::NodeIdentitySet seen;
   std::vector<model::Unknown> unknowns;
   for (const auto& item : items) {
     const auto& p = *item.as<PipelineValue>().pipeline;
     for (const auto& n : p.nodes) {
-      if (seen.insert(model::node_identity(*n)).second) nodes.push_back(n);
+      if (seen.insert(n.get()).second) nodes.push_back(n);
     }
     for (const auto& u : p.unknowns) add_unknown(unknowns, u);
   }

@@ -62,10 +62,10 @@ Json build_export(const model::Project& project, const std::optional<std::string
   }
   out["pipelines"] = std::move(pipelines);
   Json datasets = Json::object();
-  std::set<std::string> wanted;
+  std::set<std::string_view> wanted;
   for (const auto& [name, p] : project.pipelines) {
     if (pipeline && name != *pipeline) continue;
-    for (const auto& d : p.datasets) wanted.insert(d);
+    for (const auto d : p.datasets) wanted.insert(d);
   }
   if (project.catalog) {
     for (const auto& e : project.catalog->entries()) wanted.insert(e.name);

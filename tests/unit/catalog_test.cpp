@@ -7,6 +7,7 @@
 
 #include "config/interpolation.hpp"
 #include "model/catalog.hpp"
+#include "model/dataset_table.hpp"
 #include "parse/yaml_source.hpp"
 
 using namespace kedrolint;
@@ -53,4 +54,23 @@ TEST_CASE("catalog: a run-time interpolation in a pattern body is no placeholder
   REQUIRE(d.filepath);
   CHECK(*d.filepath == "data/${runtime_params:run, r0}/a.csv");
   CHECK(d.filepath_symbolic);
+}
+
+TEST_CASE("catalog: datasets backed by the default share one description", "[model][catalog]") {
+  Built b("model:\n  type: pickle.PickleDataset\n  filepath: data/06_models/model.pkl\n");
+  model::DatasetTable table;
+  table.add("a", b.catalog->resolve("a"));
+  table.add("b", b.catalog->resolve("b"));
+  table.add("model", b.catalog->resolve("model"));
+  table.add("a", b.catalog->resolve("model"));  // present already: kept
+  REQUIRE(table.size() == 3);
+  CHECK(&table.at("a") == &table.at("b"));
+  CHECK(table.at("a").source == model::ResolvedDataset::Source::Default);
+  CHECK(table.at("a").type == "kedro.io.MemoryDataset");
+  CHECK(table.at("model").source == model::ResolvedDataset::Source::Catalog);
+  CHECK(table.find("model")->second.persisted);
+  CHECK(table.find("missing") == table.end());
+  std::vector<std::string> names;
+  for (const auto& [name, d] : table) names.push_back(name);
+  CHECK(names == std::vector<std::string>{"a", "b", "model"});
 }

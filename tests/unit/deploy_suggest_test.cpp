@@ -21,11 +21,10 @@ model::NodePtr make_node(const std::string& name, std::vector<std::string> ins, 
 
 void add_dataset(model::Project& project, const std::string& name, std::optional<std::string> path) {
   model::ResolvedDataset d;
-  d.name = name;
   d.persisted = d.stored = path.has_value();
   d.filepath = path;
   d.stored_at = std::move(path);
-  project.datasets[name] = d;
+  project.datasets.set(name, d);
 }
 
 std::vector<std::vector<std::string>> names(const std::vector<model::DeployGroup>& groups) {

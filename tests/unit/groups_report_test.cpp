@@ -26,12 +26,11 @@ model::NodePtr make_node(const std::string& name, std::vector<std::string> ins, 
 void add_dataset(model::Project& project, const std::string& name, bool persisted, std::optional<std::string> path,
                  bool symbolic = false) {
   model::ResolvedDataset d;
-  d.name = name;
   d.persisted = d.stored = persisted;
   d.filepath = path;
   d.filepath_symbolic = d.stored_at_symbolic = symbolic;
   d.stored_at = std::move(path);
-  project.datasets[name] = d;
+  project.datasets.set(name, d);
 }
 
 // a -(u: path known at run time)-> b, c -(s: shared)-> d; `e` is in two

@@ -177,3 +177,61 @@ TEST_CASE("Pipeline & keeps the nodes of the smaller operand, of the right one w
   CHECK(tags_of(pipeline_and(a, {b[0]})) == std::vector<std::string>{"B"});
   CHECK(tags_of(pipeline_and({a[0]}, b)) == std::vector<std::string>{"A"});
 }
+
+// Kedro's Node.__eq__ compares _unique_key: (name, inputs as given, outputs
+// as given), dict inputs as sorted (key, name) pairs.
+TEST_CASE("node equality is Kedro's, held as a hash", "[model]") {
+  auto a = make_node("m", "f", {"x", "y"}, {"z"});
+  a.name = "n";
+  set_identity(a);
+  auto same = a;
+  own_func(same).module = "other";  // the function is not part of the key
+  same.tags = {"t"};
+  set_identity(same);
+  CHECK(a.identity_hash == same.identity_hash);
+  CHECK(same_node(a, same));
+
+  auto reordered = make_node("m", "f", {"y", "x"}, {"z"});
+  reordered.name = "n";
+  set_identity(reordered);
+  CHECK_FALSE(same_node(a, reordered));
+  auto renamed = a;
+  renamed.name = "n2";
+  set_identity(renamed);
+  CHECK_FALSE(same_node(a, renamed));
+
+  // Dict inputs written in another order are the same node.
+  Node d1, d2;
+  d1.name = d2.name = "d";
+  d1.inputs_form = d2.inputs_form = IoForm::Dict;
+  d1.input_keys = {"p", "q"};
+  d1.raw_inputs = {{"a", {}}, {"b", {}}};
+  d2.input_keys = {"q", "p"};
+  d2.raw_inputs = {{"b", {}}, {"a", {}}};
+  set_identity(d1);
+  set_identity(d2);
+  CHECK(same_node(d1, d2));
+
+  NodeIdentitySet seen;
+  CHECK(seen.insert(&a).second);
+  CHECK_FALSE(seen.insert(&same).second);
+  CHECK(seen.insert(&reordered).second);
+  CHECK(seen.insert(&renamed).second);
+}
+
+TEST_CASE("a pipeline's dataset names are sorted views into its nodes", "[model]") {
+  auto first = std::make_shared<Node>(make_node("m", "f", {"raw@pandas", "params:p"}, {"mid"}));
+  auto second = std::make_shared<Node>(make_node("m", "g", {"mid", "raw@spark"}, {"out"}));
+  const std::vector<NodePtr> nodes{first, second};
+  const auto facts = pipeline_datasets(nodes);
+  CHECK(std::vector<std::string_view>(facts.free_inputs.begin(), facts.free_inputs.end()) ==
+        std::vector<std::string_view>{"params:p", "raw@pandas", "raw@spark"});
+  CHECK(std::vector<std::string_view>(facts.free_outputs.begin(), facts.free_outputs.end()) ==
+        std::vector<std::string_view>{"out"});
+  CHECK(facts.datasets.size() == 5);
+  CHECK(facts.datasets.contains("mid"));
+  CHECK_FALSE(facts.datasets.contains("raw"));
+  // The views are the nodes' own strings, not copies.
+  CHECK(facts.free_outputs.begin()->data() == second->outputs[0].name.data());
+  CHECK(free_inputs(nodes) == std::set<std::string>{"params:p", "raw@pandas", "raw@spark"});
+}
