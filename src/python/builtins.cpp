@@ -187,7 +187,7 @@ Value Interpreter::get_attr(const Value& obj, const std::string& name, core::Spa
   if (obj.is_unknown()) return obj;
   if (obj.is<ModulePtr>()) return attribute_of_module(obj.as<ModulePtr>(), name, span);
   if (obj.is<InstancePtr>()) return instance_attribute(obj.as<InstancePtr>(), name, span);
-  if (obj.is<ConfigLoaderValue>() && name == "get") {
+  if (obj.is<ConfigLoaderPtr>() && name == "get") {
     return Value(BoundPtr(std::make_shared<BoundMethod>(BoundMethod{obj, name})), span);
   }
   if (obj.is<External>() && obj.as<External>().qualname == "kedro.framework.project.settings") {
@@ -525,9 +525,9 @@ Value Interpreter::call_method(const BoundMethod& m, std::vector<Arg>& args, cor
   const Value& self = m.self;
   const std::string& name = m.name;
   if (self.is<PipelineValue>()) return pipeline_method(self.as<PipelineValue>().pipeline, name, args, span);
-  if (self.is<ConfigLoaderValue>() && name == "get" && !args.empty() && !args.front().keyword && args.size() <= 2) {
+  if (self.is<ConfigLoaderPtr>() && name == "get" && !args.empty() && !args.front().keyword && args.size() <= 2) {
     // AbstractConfigLoader.get(key, default): self[key], or default on KeyError.
-    Value v = config_loader_item(self.as<ConfigLoaderValue>(), args.front().value, span);
+    Value v = config_loader_item(*self.as<ConfigLoaderPtr>(), args.front().value, span);
     if (v.is_unknown() && v.unknown().exception == "KeyError") return args.size() == 2 ? args[1].value : Value();
     return v;
   }

@@ -65,7 +65,7 @@ Value Interpreter::kedro_config_loader(std::vector<Arg>& args, core::Span span) 
       return make_unknown("`OmegaConfigLoader(" + std::string(name) + "=...)` is not evaluated", span);
     }
   }
-  return Value(loader, span);
+  return Value(std::make_shared<const ConfigLoaderValue>(std::move(loader)), span);
 }
 
 Value Interpreter::config_loader_item(const ConfigLoaderValue& loader, const Value& key, core::Span span) {

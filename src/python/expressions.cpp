@@ -647,7 +647,7 @@ Value Interpreter::eval_subscript(ts::Node expr, Frame& f) {
   }
   const Value index = eval(index_node, f);
   if (index.is_unknown()) return index;
-  if (container.is<ConfigLoaderValue>()) return config_loader_item(container.as<ConfigLoaderValue>(), index, span);
+  if (container.is<ConfigLoaderPtr>()) return config_loader_item(*container.as<ConfigLoaderPtr>(), index, span);
   if (container.is<DictPtr>()) {
     if (const Value* v = container.as<DictPtr>()->find(index)) return *v;
     auto r = py_repr(index);

@@ -95,7 +95,7 @@ std::string Value::type_name() const {
                         [](const Builtin&) -> std::string { return "builtin_function_or_method"; },
                         [](const NodeValue&) -> std::string { return "Node"; },
                         [](const PipelineValue&) -> std::string { return "Pipeline"; },
-                        [](const ConfigLoaderValue&) -> std::string { return "OmegaConfigLoader"; },
+                        [](const ConfigLoaderPtr&) -> std::string { return "OmegaConfigLoader"; },
                         [](const UnknownValue&) -> std::string { return "unknown"; },
                     },
                     v);

@@ -75,6 +75,8 @@ struct ConfigLoaderValue {
   std::string base_env;             ///< "" when not given, as in OmegaConfigLoader.__init__
   std::string default_run_env;
 };
+/// Boxed: inline, its strings would make every Value 160 bytes instead of 56.
+using ConfigLoaderPtr = std::shared_ptr<const ConfigLoaderValue>;
 struct UnknownValue {
   std::shared_ptr<const model::Unknown> why;
   /// The result of a project call that stopped before its end (or never
@@ -104,7 +106,7 @@ void charge_bytes(std::size_t bytes);
 struct Value {
   using Payload = std::variant<NoneValue, bool, std::int64_t, double, std::string, ListPtr, TupleValue, DictPtr,
                                SetValue, FunctionPtr, PartialPtr, ModulePtr, ClassPtr, BoundPtr, InstancePtr, External,
-                               Builtin, NodeValue, PipelineValue, ConfigLoaderValue, UnknownValue>;
+                               Builtin, NodeValue, PipelineValue, ConfigLoaderPtr, UnknownValue>;
   Payload v;
   core::Span origin;  ///< where the value was written (string literals, calls)
 
