@@ -282,6 +282,8 @@ std::vector<NamespaceInterruption> interrupted_namespaces(const TopoOrder& topo)
   // shared between a node and its parent when nothing changes.
   using Seen = SeenNamespaces;
   std::vector<std::shared_ptr<const Seen>> seen(nodes.size());
+  std::vector<std::size_t> children_left(nodes.size());
+  for (std::size_t v = 0; v < nodes.size(); ++v) children_left[v] = children[v].size();
   const auto empty = std::make_shared<const Seen>();
   std::set<std::pair<std::uint32_t, std::size_t>> reported;
   std::unordered_map<std::string_view, std::uint32_t> namespace_ids;
@@ -345,6 +347,13 @@ std::vector<NamespaceInterruption> interrupted_namespaces(const TopoOrder& topo)
       }
     }
     seen[v] = result;
+    // A map is read only by the node's children: once the last of them is
+    // done it goes. On a layered pipeline that keeps one layer's maps alive
+    // instead of every node's (15 MB at 100 x 100).
+    if (children[v].empty()) seen[v].reset();
+    for (const std::size_t p : parents[v]) {
+      if (--children_left[p] == 0) seen[p].reset();
+    }
   }
   return out;
 }
