@@ -172,7 +172,12 @@ std::optional<NodePtr> copy_node(const Node& node, const std::map<std::string, s
 }
 
 NodePtr tag_node(const NodePtr& node, const std::vector<std::string>& tags, core::Span where) {
-  if (tags.empty()) return node;
+  // Tags the node has already keep where they were first added, so the copy
+  // would equal the node: it is shared instead.
+  const bool adds_none = std::all_of(tags.begin(), tags.end(), [&](const std::string& t) {
+    return std::binary_search(node->tags.begin(), node->tags.end(), t);
+  });
+  if (adds_none) return node;
   auto copy = std::make_shared<Node>(*node);
   // The tags the node had keep where they were added; a stable sort puts
   // them before an equal new one, and unique keeps the first.

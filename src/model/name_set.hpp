@@ -20,6 +20,7 @@ class NameSet {
   explicit NameSet(std::vector<std::string_view> names) : names_(std::move(names)) {
     std::sort(names_.begin(), names_.end());
     names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
+    names_.shrink_to_fit();  // a name is often read by several nodes
   }
 
   [[nodiscard]] bool contains(std::string_view name) const {

@@ -235,3 +235,17 @@ TEST_CASE("a pipeline's dataset names are sorted views into its nodes", "[model]
   CHECK(facts.free_outputs.begin()->data() == second->outputs[0].name.data());
   CHECK(free_inputs(nodes) == std::set<std::string>{"params:p", "raw@pandas", "raw@spark"});
 }
+
+TEST_CASE("tagging a node with tags it has shares the node", "[model]") {
+  auto n = make_node("m", "f", {"a"}, {"b"});
+  n.tags = {"x", "y"};
+  n.tag_spans = {{1, 0, 1}, {1, 2, 3}};
+  const NodePtr node = std::make_shared<const Node>(n);
+  CHECK(tag_node(node, {"y"}, {2, 0, 1}) == node);
+  CHECK(tag_node(node, {}, {2, 0, 1}) == node);
+  const NodePtr tagged = tag_node(node, {"y", "w"}, {2, 5, 6});
+  REQUIRE(tagged != node);
+  CHECK(tagged->tags == std::vector<std::string>{"w", "x", "y"});
+  CHECK(tag_origin(*tagged, "y") == kedrolint::core::Span{1, 2, 3});  // where it was first added
+  CHECK(tag_origin(*tagged, "w") == kedrolint::core::Span{2, 5, 6});
+}
