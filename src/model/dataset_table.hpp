@@ -53,7 +53,8 @@ class DatasetTable {
     return *it->second;
   }
 
-  /// Adds `name` unless present; a default-backed dataset shares `shared_default`.
+  /// Adds `name` unless present. Default-backed datasets share one
+  /// description: it depends only on the Kedro version, one per catalog.
   void add(std::string name, ResolvedDataset dataset) {
     auto shared = dataset.source == ResolvedDataset::Source::Default && shared_default_matches(dataset)
                       ? shared_default_
