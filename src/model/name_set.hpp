@@ -7,10 +7,10 @@
 namespace kedrolint::model {
 
 /// A sorted set of dataset names that point into the nodes of a pipeline.
-/// A registered pipeline keeps three of these (free inputs, free outputs,
-/// datasets) for each of its pipelines: as views they take 16 bytes a name,
-/// where a std::set<std::string> took about 130. Valid as long as the nodes
-/// they were taken from, which the pipeline owns and never changes.
+/// Every registered pipeline keeps three of these (free inputs, free
+/// outputs, datasets): as views they take 16 bytes a name, where a
+/// std::set<std::string> took about 130. Valid as long as the nodes they
+/// were taken from, which the pipeline owns and never changes.
 class NameSet {
  public:
   using const_iterator = std::vector<std::string_view>::const_iterator;
@@ -20,7 +20,7 @@ class NameSet {
   explicit NameSet(std::vector<std::string_view> names) : names_(std::move(names)) {
     std::sort(names_.begin(), names_.end());
     names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
-    names_.shrink_to_fit();  // a name is often read by several nodes
+    names_.shrink_to_fit();  // names read by several nodes came in several times
   }
 
   [[nodiscard]] bool contains(std::string_view name) const {
