@@ -122,6 +122,7 @@ Runner add_profile_command(CLI::App& app) {
                                   {"analysis_seconds", best_analysis},
                                   {"resolve_seconds", best_catalog},
                                   {"evaluate_seconds", best_evaluate},
+                                  {"allocator", core::jemalloc_in_use() ? "jemalloc" : "system"},
                                   {"ratio", best_parse > 0 ? best_analysis / best_parse : 0.0},
                                   {"phases_seconds", phases}};
     std::cout << out.dump() << "\n";
