@@ -5,6 +5,8 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "config/loader.hpp"
 #include "core/large_stack.hpp"
@@ -41,6 +43,25 @@ void imported_modules(std::string_view text, const std::string& module, bool is_
   }
 }
 
+// Calls `go_on` with `a`, `a.b`, `a.b.c` for the name `a.b.c` (the packages
+// Python imports before the module) until it returns false. One buffer,
+// no split: the import scan does this for tens of thousands of names.
+template <class GoOn>
+void for_each_prefix(const std::string& name, GoOn&& go_on) {
+  std::string prefix;
+  std::size_t begin = 0;
+  while (true) {
+    const std::size_t dot = name.find('.', begin);
+    const std::string_view part = std::string_view(name).substr(begin, dot == std::string::npos ? std::string::npos : dot - begin);
+    // As parts joined with '.': an empty first part adds nothing.
+    if (!prefix.empty()) prefix += '.';
+    prefix += part;
+    if (!go_on(static_cast<const std::string&>(prefix))) return;
+    if (dot == std::string::npos) return;
+    begin = dot + 1;
+  }
+}
+
 // Every project file the registry can reach (imports found without parsing),
 // in the order Python would probably import them: depth first from the
 // registry, imports in source order. The background parser follows this order
@@ -58,19 +79,20 @@ std::vector<fs::path> reachable_files(const Project& project, python::SourceStor
   std::sort(pipeline_dirs.begin(), pipeline_dirs.end());
   frontier.insert(frontier.end(), pipeline_dirs.begin(), pipeline_dirs.end());
   const std::vector<std::string> roots = frontier;
-  std::set<std::string> seen;
-  std::map<std::string, std::vector<std::string>> imports_of;
-  std::map<std::string, fs::path> file_of;
+  // Hash sets: the names share long prefixes (`pkg.pipelines.x.nodes.`),
+  // which made every comparison of an ordered set a long memcmp.
+  std::unordered_set<std::string> seen;
+  std::unordered_map<std::string, std::vector<std::string>> imports_of;
+  std::unordered_map<std::string, fs::path> file_of;
   while (!frontier.empty()) {
     std::vector<std::pair<std::string, python::ModuleLocation>> batch;
     for (const auto& name : frontier) {
       // Parent packages are imported first by Python.
-      std::string prefix;
-      for (const auto& part : core::split(name, '.')) {
-        prefix = prefix.empty() ? part : prefix + "." + part;
-        if (!seen.insert(prefix).second) continue;
+      for_each_prefix(name, [&](const std::string& prefix) {
+        if (!seen.insert(prefix).second) return true;
         if (auto loc = index.locate(prefix); loc && !loc->file.empty()) batch.emplace_back(prefix, *loc);
-      }
+        return true;
+      });
     }
     frontier.clear();
     // Files are read in order (file ids must not depend on timing), then
@@ -92,7 +114,7 @@ std::vector<fs::path> reachable_files(const Project& project, python::SourceStor
     }
   }
   std::vector<fs::path> order;
-  std::set<std::string> visited;
+  std::unordered_set<std::string> visited;
   // Depth first without recursion (a hostile project may chain thousands of
   // modules): a name is pushed back to go on with its next part after the
   // imports of the part just entered.
@@ -100,17 +122,15 @@ std::vector<fs::path> reachable_files(const Project& project, python::SourceStor
   while (!stack.empty()) {
     std::string name = std::move(stack.back());
     stack.pop_back();
-    std::string prefix;
-    for (const auto& part : core::split(name, '.')) {
-      prefix = prefix.empty() ? part : prefix + "." + part;
-      if (!visited.insert(prefix).second) continue;
+    for_each_prefix(name, [&](const std::string& prefix) {
+      if (!visited.insert(prefix).second) return true;
       if (auto f = file_of.find(prefix); f != file_of.end()) order.push_back(f->second);
       stack.push_back(name);
       if (auto it = imports_of.find(prefix); it != imports_of.end()) {
         stack.insert(stack.end(), it->second.rbegin(), it->second.rend());
       }
-      break;
-    }
+      return false;
+    });
   }
   return order;
 }

@@ -1,7 +1,11 @@
 #pragma once
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace kedrolint::python {
@@ -21,6 +25,12 @@ class ModuleIndex {
   explicit ModuleIndex(std::filesystem::path source_dir, std::vector<std::filesystem::path> extra_roots = {})
       : source_dir_(std::move(source_dir)), extra_roots_(std::move(extra_roots)) {}
 
+  /// Reads each folder once, as CPython's FileFinder caches a folder's
+  /// entries: the import scan asks for every name a `from .nodes import ...`
+  /// imports (each may be a submodule), tens of thousands of names in a large
+  /// project, and each had cost up to three `stat` calls per root. Copies of
+  /// an index share the folders read; an index lives for one analysis, so a
+  /// file created later is seen by the next one.
   [[nodiscard]] std::optional<ModuleLocation> locate(const std::string& dotted) const;
   /// The dotted name of a file under the source folder (or an extra root).
   [[nodiscard]] std::optional<std::string> module_name(const std::filesystem::path& file) const;
@@ -29,6 +39,18 @@ class ModuleIndex {
  private:
   std::filesystem::path source_dir_;
   std::vector<std::filesystem::path> extra_roots_;
+  struct Folder {
+    std::unordered_set<std::string> folders;  ///< entries that are directories (links followed)
+    std::unordered_set<std::string> files;    ///< entries that are regular files (links followed)
+  };
+  struct Folders {
+    std::mutex mutex;  // the import scan and the interpreter run on different threads
+    std::unordered_map<std::string, Folder> by_path;
+  };
+  std::shared_ptr<Folders> folders_ = std::make_shared<Folders>();
+  [[nodiscard]] std::optional<ModuleLocation> locate_in(const std::filesystem::path& root, const std::string& dotted,
+                                                        bool& namespace_portion) const;
+  [[nodiscard]] const Folder& folder(const std::filesystem::path& path) const;
 };
 
 /// Resolves `from ..x import y` inside module `current` (a package when
