@@ -73,4 +73,16 @@ TEST_CASE("catalog: datasets backed by the default share one description", "[mod
   std::vector<std::string> names;
   for (const auto& [name, d] : table) names.push_back(name);
   CHECK(names == std::vector<std::string>{"a", "b", "model"});
+  // Lookups go through an index of the table's own names: a copy must not
+  // answer from the table it was copied from.
+  model::DatasetTable copy = table;
+  table.set("model", b.catalog->resolve("a"));
+  CHECK(copy.at("model").source == model::ResolvedDataset::Source::Catalog);
+  CHECK(table.at("model").source == model::ResolvedDataset::Source::Default);
+  copy.set("c", b.catalog->resolve("a"));
+  CHECK(copy.count("c") == 1);
+  CHECK(table.count("c") == 0);
+  model::DatasetTable moved = std::move(copy);
+  CHECK(moved.find("model")->second.persisted);
+  CHECK(moved.count("c") == 1);
 }
