@@ -155,7 +155,9 @@ int run_check(const CheckArgs& args) {
   std::vector<session::ProjectRun> runs(roots->size());
   core::parallel_for(roots->size(), threads, [&](std::size_t i) {
     try {
-      runs[i] = session::analyse((*roots)[i], options, sources, cache ? &*cache : nullptr);
+      // A single project's model is not destroyed: the process ends soon after.
+      const auto teardown = roots->size() == 1 ? session::Teardown::AtExit : session::Teardown::Now;
+      runs[i] = session::analyse((*roots)[i], options, sources, cache ? &*cache : nullptr, teardown);
     } catch (const std::exception& e) {
       std::cerr << "kedrolint: internal error while analysing " << (*roots)[i].string() << ": " << e.what() << "\n";
       runs[i].internal_error = true;

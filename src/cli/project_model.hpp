@@ -22,8 +22,10 @@ struct ProjectModel {
 enum class ModelNeeds { Files, Pipelines, Catalog };
 
 /// Finds the project of `path` and analyses it; on failure prints why on
-/// stderr (the command then exits with 2) and returns null.
-std::unique_ptr<ProjectModel> load_project_model(const std::string& path, engine::CheckOptions options,
+/// stderr (the command then exits with 2) and returns null. The model is
+/// left to the process's end (core/leave_to_exit.hpp): each command loads
+/// one and exits after writing it out.
+std::shared_ptr<ProjectModel> load_project_model(const std::string& path, engine::CheckOptions options,
                                                  ModelNeeds needs);
 
 /// The `--env` option's help, the same for every command.

@@ -1,5 +1,7 @@
 #include "session/analyse.hpp"
 
+#include "core/leave_to_exit.hpp"
+
 namespace kedrolint::session {
 
 namespace {
@@ -28,7 +30,7 @@ std::string options_key(const engine::CheckOptions& options) {
 }
 
 ProjectRun analyse(const std::filesystem::path& root, const engine::CheckOptions& options, core::SourceMap& sources,
-                   const ResultCache* cache) {
+                   const ResultCache* cache, Teardown teardown) {
   const std::string key = options_key(options);
   // Files a failed lookup loaded belong to this project's run as well.
   const std::size_t first = sources.size();
@@ -46,6 +48,7 @@ ProjectRun analyse(const std::filesystem::path& root, const engine::CheckOptions
     for (std::size_t id = first; id < sources.size(); ++id) files.push_back(static_cast<core::FileId>(id));
     cache->store(root, key, run, sources, files);
   }
+  if (teardown == Teardown::AtExit) core::leave_to_exit(std::move(result));
   return run;
 }
 
