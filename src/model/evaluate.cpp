@@ -45,7 +45,7 @@ void imported_modules(std::string_view text, const std::string& module, bool is_
 
 // Calls `go_on` with `a`, `a.b`, `a.b.c` for the name `a.b.c` (the packages
 // Python imports before the module) until it returns false. One buffer,
-// no split: the import scan does this for tens of thousands of names.
+// no split: the import scan does this for every imported name.
 template <class GoOn>
 void for_each_prefix(const std::string& name, GoOn&& go_on) {
   std::string prefix;
