@@ -27,8 +27,8 @@ class ModuleIndex {
 
   /// Reads each folder once, as CPython's FileFinder caches a folder's
   /// entries: the import scan asks for every name a `from .nodes import ...`
-  /// imports (each may be a submodule), about 6,600 names at 10,000 nodes
-  /// project, and each had cost up to three `stat` calls per root. Copies of
+  /// imports (each may be a submodule), about 6,600 names at 10,000 nodes,
+  /// and each had cost up to three `stat` calls per root. Copies of
   /// an index share the folders read; an index lives for one analysis, so a
   /// file created later is seen by the next one.
   [[nodiscard]] std::optional<ModuleLocation> locate(const std::string& dotted) const;
