@@ -5,8 +5,8 @@
 // Why jemalloc: the analysis makes millions of small allocations (strings,
 // vectors, tree-sitter's subtrees) and frees them from other threads; with
 // glibc's malloc a fifth of the CPU went to malloc, free and their
-// consolidation of fast bins. jemalloc takes about 20% off the analysis at
-// 10,000 nodes and leaves the parse-only pass as it was (docs/evaluation.md).
+// consolidation of fast bins. jemalloc takes about a fifth off the analysis
+// at 10,000 nodes, at the same peak RSS (docs/evaluation.md, "The allocator").
 //
 // Why these settings: the peak resident size is part of the benchmark's
 // budget. One arena per CPU would keep each thread's freed pages apart, and
