@@ -52,7 +52,8 @@ void for_each_prefix(const std::string& name, GoOn&& go_on) {
   std::size_t begin = 0;
   while (true) {
     const std::size_t dot = name.find('.', begin);
-    const std::string_view part = std::string_view(name).substr(begin, dot == std::string::npos ? std::string::npos : dot - begin);
+    const std::size_t length = dot == std::string::npos ? std::string::npos : dot - begin;
+    const std::string_view part = std::string_view(name).substr(begin, length);
     // As parts joined with '.': an empty first part adds nothing.
     if (!prefix.empty()) prefix += '.';
     prefix += part;

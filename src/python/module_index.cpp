@@ -54,7 +54,9 @@ std::optional<ModuleLocation> ModuleIndex::locate_in(const fs::path& root, const
   const std::lock_guard lock(folders_->mutex);
   const Folder& in_parent = folder(parent);
   const bool is_dir = in_parent.folders.count(last) > 0;
-  if (is_dir && folder(parent / last).files.count("__init__.py")) return ModuleLocation{parent / last / "__init__.py", true};
+  if (is_dir && folder(parent / last).files.count("__init__.py")) {
+    return ModuleLocation{parent / last / "__init__.py", true};
+  }
   if (in_parent.files.count(last + ".py")) return ModuleLocation{parent / (last + ".py"), false};
   namespace_portion = namespace_portion || is_dir;
   return std::nullopt;
