@@ -10,6 +10,22 @@ namespace kedrolint::core {
 /// from counting in the resident size of the phases that follow.
 void return_free_memory();
 
+/// While one is alive, jemalloc hands freed pages back to the system after
+/// a few milliseconds instead of at once (src/cli/allocator.cpp); nothing
+/// under glibc. The evaluation frees syntax trees on two threads, and handing
+/// each freed run back at once is an madvise that interrupts the other core
+/// to flush its TLB: a sixth of the evaluating thread's time at 10,000
+/// nodes. The phases after it free little, and the run's peak is theirs, so
+/// outside the evaluation pages go back at once. Several may be alive at
+/// once (projects analysed in parallel): the last one to go restores.
+class FreedPagesKeptBriefly {
+ public:
+  FreedPagesKeptBriefly();
+  ~FreedPagesKeptBriefly();
+  FreedPagesKeptBriefly(const FreedPagesKeptBriefly&) = delete;
+  FreedPagesKeptBriefly& operator=(const FreedPagesKeptBriefly&) = delete;
+};
+
 /// Whether this process allocates with jemalloc; `kedrolint profile` reports
 /// it, since the allocator changes the timings the benchmark compares.
 bool jemalloc_in_use();

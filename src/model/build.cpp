@@ -121,13 +121,17 @@ Project build_here(const fs::path& root, core::SourceMap& sources, const BuildOp
   auto read_config = [&layout, env, &sources](const config::LoaderSettings& settings) {
     return load_catalog_config(layout, env, sources, settings);
   };
-  const auto loader = evaluate_project(project, store, options.jobs, [&](const config::LoaderSettings& settings) {
-    if (project.layout.pyproject) config = std::async(std::launch::async, read_config, settings);
-  });
-  project.timings.evaluate_seconds = seconds(start);
-  // The syntax trees were built and freed on several threads, in arenas
-  // that the rest of the analysis, on this thread, does not allocate from.
-  store.release_trees();
+  std::optional<config::LoaderSettings> loader;
+  {
+    const core::FreedPagesKeptBriefly parsing_frees_much;
+    loader = evaluate_project(project, store, options.jobs, [&](const config::LoaderSettings& settings) {
+      if (project.layout.pyproject) config = std::async(std::launch::async, read_config, settings);
+    });
+    project.timings.evaluate_seconds = seconds(start);
+    // The syntax trees were built and freed on several threads, in arenas
+    // that the rest of the analysis, on this thread, does not allocate from.
+    store.release_trees();
+  }
   core::return_free_memory();
   for (auto& f : store.findings()) project.findings.push_back(std::move(f));
   project.python_files = store.parsed_files();
