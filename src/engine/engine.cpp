@@ -51,13 +51,29 @@ core::Diagnostic internal_error(const rules::RuleInfo& rule, const model::Projec
 }  // namespace
 
 void sort_diagnostics(std::vector<core::Diagnostic>& diagnostics, const core::SourceMap& sources) {
-  auto key = [&](const core::Diagnostic& d) {
-    const auto& file = sources.get(d.primary.file);
-    const auto pos = file.position(d.primary.begin);
-    return std::make_tuple(file.display_path(), pos.line, pos.column, d.code, d.message);
+  // A key per diagnostic, built once: building it in the comparison copied
+  // three strings and looked the position up (a UTF-8 column count) about
+  // 2 log2(n) times per diagnostic, 3,200 of them at 10,000 nodes.
+  struct Key {
+    const std::string* path;
+    core::Position pos;
+    std::size_t index;
   };
-  std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [&](const core::Diagnostic& a, const core::Diagnostic& b) { return key(a) < key(b); });
+  std::vector<Key> keys;
+  keys.reserve(diagnostics.size());
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    const auto& file = sources.get(diagnostics[i].primary.file);
+    keys.push_back({&file.display_path(), file.position(diagnostics[i].primary.begin), i});
+  }
+  auto tied = [&](const Key& k) {
+    const core::Diagnostic& d = diagnostics[k.index];
+    return std::tie(*k.path, k.pos.line, k.pos.column, d.code, d.message);
+  };
+  std::stable_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) { return tied(a) < tied(b); });
+  std::vector<core::Diagnostic> sorted;
+  sorted.reserve(diagnostics.size());
+  for (const Key& k : keys) sorted.push_back(std::move(diagnostics[k.index]));
+  diagnostics = std::move(sorted);
   diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(),
                                 [&](const core::Diagnostic& a, const core::Diagnostic& b) {
                                   return a.code == b.code && a.primary == b.primary && a.message == b.message;
