@@ -36,14 +36,22 @@ namespace {
 
 // Measured at 10,000 nodes: 10 ms removes nearly all of the madvise calls'
 // cost (system time 0.20 -> 0.05 s); longer delays gain nothing more.
-constexpr long kBriefDecayMs = 10;
+constexpr ssize_t kBriefDecayMs = 10;
 
 std::mutex delay_mutex;
 int delay_holders = 0;
+// The default before the first holder came; restored when the last goes.
+ssize_t decay_before = 0;
+
+ssize_t default_dirty_decay() {
+  ssize_t decay = 0;
+  std::size_t length = sizeof(decay);
+  return mallctl("arenas.dirty_decay_ms", &decay, &length, nullptr, 0) == 0 ? decay : 0;
+}
 
 // Sets how long freed pages stay before they go back, for every arena that
 // exists and for those created later.
-void set_dirty_decay(long milliseconds) {
+void set_dirty_decay(ssize_t milliseconds) {
   unsigned arenas = 0;
   std::size_t length = sizeof(arenas);
   if (mallctl("arenas.narenas", &arenas, &length, nullptr, 0) != 0) return;
@@ -56,18 +64,23 @@ void set_dirty_decay(long milliseconds) {
   }
 }
 
+// A delay already as long (MALLOC_CONF asked for it; -1 is "never") is kept.
+bool shorter_than_brief(ssize_t decay) { return decay >= 0 && decay < kBriefDecayMs; }
+
 }  // namespace
 
 FreedPagesKeptBriefly::FreedPagesKeptBriefly() {
   if (!jemalloc_in_use()) return;
   std::lock_guard lock(delay_mutex);
-  if (delay_holders++ == 0) set_dirty_decay(kBriefDecayMs);
+  if (delay_holders++ > 0) return;
+  decay_before = default_dirty_decay();
+  if (shorter_than_brief(decay_before)) set_dirty_decay(kBriefDecayMs);
 }
 
 FreedPagesKeptBriefly::~FreedPagesKeptBriefly() {
   if (!jemalloc_in_use()) return;
   std::lock_guard lock(delay_mutex);
-  if (--delay_holders == 0) set_dirty_decay(0);
+  if (--delay_holders == 0 && shorter_than_brief(decay_before)) set_dirty_decay(decay_before);
 }
 
 }  // namespace kedrolint::core

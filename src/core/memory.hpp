@@ -17,7 +17,8 @@ void return_free_memory();
 /// to flush its TLB: a sixth of the evaluating thread's time at 10,000
 /// nodes. The phases after it free little, and the run's peak is theirs, so
 /// outside the evaluation pages go back at once. Several may be alive at
-/// once (projects analysed in parallel): the last one to go restores.
+/// once (projects analysed in parallel): the last one to go restores the
+/// delay there was before. A longer delay set through MALLOC_CONF is kept.
 class FreedPagesKeptBriefly {
  public:
   FreedPagesKeptBriefly();
