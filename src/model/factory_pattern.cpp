@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <tuple>
 
 #include "core/utf8.hpp"
@@ -181,17 +182,30 @@ std::optional<FactoryPattern> FactoryPattern::compile(const std::string& pattern
     i = close;
   }
   if (!literal.literal.empty()) p.parts_.push_back(std::move(literal));
+  std::set<std::string_view> names;
+  for (const Part& part : p.parts_) {
+    if (part.field && !part.name.empty() && !names.insert(part.name).second) p.repeats_a_name_ = true;
+  }
   return p;
 }
 
 bool FactoryPattern::match_from(std::size_t part, std::string_view name, std::size_t pos,
-                                std::map<std::string, std::string>& values) const {
+                                std::map<std::string, std::string>& values, std::vector<bool>* failed) const {
   if (part == parts_.size()) return pos == name.size();
+  const std::size_t state = part * (name.size() + 1) + pos;
+  if (failed && (*failed)[state]) return false;
+  const bool matched = match_part(part, name, pos, values, failed);
+  if (!matched && failed) (*failed)[state] = true;
+  return matched;
+}
+
+bool FactoryPattern::match_part(std::size_t part, std::string_view name, std::size_t pos,
+                                std::map<std::string, std::string>& values, std::vector<bool>* failed) const {
   const Part& p = parts_[part];
   if (!p.field) {
     if (name.size() - pos < p.literal.size()) return false;
     if (!equals_ignore_case(name.substr(pos, p.literal.size()), p.literal)) return false;
-    return match_from(part + 1, name, pos + p.literal.size(), values);
+    return match_from(part + 1, name, pos + p.literal.size(), values, failed);
   }
   if (!p.name.empty()) {
     if (auto it = values.find(p.name); it != values.end() && !p.type) {
@@ -200,7 +214,7 @@ bool FactoryPattern::match_from(std::size_t part, std::string_view name, std::si
       if (name.size() - pos < prev.size() || lower_ascii(name.substr(pos, prev.size())) != lower_ascii(prev)) {
         return false;
       }
-      return match_from(part + 1, name, pos + prev.size(), values);
+      return match_from(part + 1, name, pos + prev.size(), values, failed);
     }
   }
   // Untyped: lazy, shortest first. Typed: greedy, as their regexes are.
@@ -210,7 +224,7 @@ bool FactoryPattern::match_from(std::size_t part, std::string_view name, std::si
     if (p.type && !type_accepts(p.type, candidate)) return false;
     auto saved = values;
     if (!p.name.empty()) values[p.name] = p.type ? convert(p.type, candidate) : std::string(candidate);
-    if (match_from(part + 1, name, pos + len, values)) return true;
+    if (match_from(part + 1, name, pos + len, values, failed)) return true;
     values = std::move(saved);
     return false;
   };
@@ -238,8 +252,13 @@ std::optional<std::map<std::string, std::string>> FactoryPattern::match(std::str
     const auto& lit = parts_.back().literal;
     if (name.size() < lit.size() || !equals_ignore_case(name.substr(name.size() - lit.size()), lit)) return std::nullopt;
   }
+  // Adjacent untyped fields try every split of the text between them: with
+  // k of them that is about n^k tries, unless a failed (field, position) is
+  // remembered, which bounds the search to fields x positions.
   std::map<std::string, std::string> values;
-  if (!match_from(0, name, 0, values)) return std::nullopt;
+  std::vector<bool> failed;
+  if (!repeats_a_name_) failed.assign(parts_.size() * (name.size() + 1), false);
+  if (!match_from(0, name, 0, values, repeats_a_name_ ? nullptr : &failed)) return std::nullopt;
   return values;
 }
 

@@ -44,14 +44,20 @@ class FactoryPattern {
     std::string name;
     char type = 0;  ///< 0: untyped
   };
-  bool match_from(std::size_t part, std::string_view name, std::size_t pos,
-                  std::map<std::string, std::string>& values) const;
+  /// `failed`, when not null, marks the (part, pos) pairs known not to
+  /// match: valid only when no field repeats a name, since a backreference
+  /// makes the rest's outcome depend on the values bound before it.
+  bool match_from(std::size_t part, std::string_view name, std::size_t pos, std::map<std::string, std::string>& values,
+                  std::vector<bool>* failed) const;
+  bool match_part(std::size_t part, std::string_view name, std::size_t pos, std::map<std::string, std::string>& values,
+                  std::vector<bool>* failed) const;
 
   std::string text_;
   std::vector<Part> parts_;
   std::vector<std::string> placeholders_;
   std::size_t specificity_ = 0;
   std::size_t braces_ = 0;
+  bool repeats_a_name_ = false;
 };
 
 /// Kedro's ranking: more literal characters first, then more placeholders,

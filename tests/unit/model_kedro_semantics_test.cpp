@@ -134,6 +134,34 @@ TEST_CASE("dataset factory patterns match like the parse library", "[model]") {
   CHECK(FactoryPattern::compile("{{literal}}_{x}", error)->match("{literal}_1"));
 }
 
+TEST_CASE("adjacent factory fields search each split once (a fuzz input had hung the matcher)", "[model]") {
+  std::string error;
+  // Four adjacent untyped fields: a name that does not match made the matcher
+  // try about n^4 / 24 splits, each copying the values bound so far.
+  auto p = FactoryPattern::compile("{name}{resv}{ns.n}{ame}_{stage}", error);
+  REQUIRE(p);
+  const std::string long_name(400, 'x');
+  CHECK_FALSE(p->match(long_name));
+  auto m = p->match(long_name + "_raw");
+  REQUIRE(m);
+  // Lazy as before: each field but the last takes one character.
+  CHECK(m->at("name") == "x");
+  CHECK(m->at("resv") == "x");
+  CHECK(m->at("ns.n") == "x");
+  CHECK(m->at("ame") == std::string(397, 'x'));
+  CHECK(m->at("stage") == "raw");
+  // Lazy: `{ame}` stops at the first `_`, and `{stage}` takes the rest.
+  auto two = p->match("abcd_e_f");
+  REQUIRE(two);
+  CHECK(two->at("ame") == "d");
+  CHECK(two->at("stage") == "e_f");
+  // A repeated name keeps its backreference, without the memo.
+  auto repeated = FactoryPattern::compile("{a}{b}_{a}", error);
+  REQUIRE(repeated);
+  CHECK(repeated->match("xyz_x"));
+  CHECK_FALSE(repeated->match("xyz_q"));
+}
+
 TEST_CASE("dataset factory patterns rank like Kedro", "[model]") {
   std::vector<std::string> texts = {"in-{dataset_name}", "{dataset_name}#csv", "out-{dataset_name}", "{name}_data",
                                     "{name}-{folder}#csv", "{namespace}.int_{name}"};
