@@ -1,5 +1,9 @@
 // KL308 memory-terminal-output
-#include <map>
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "core/text.hpp"
 #include "model/project.hpp"
@@ -39,15 +43,17 @@ metrics:
 
 struct Hit {
   const model::DatasetRef* ref = nullptr;
-  std::string node;
-  std::vector<std::string> pipelines;  ///< where it is a free output
-  bool consumed_somewhere = false;     ///< a pipeline with its producer also reads it
-  bool in_incomplete = false;          ///< its producer is in an incomplete pipeline
+  std::string_view node;
+  std::vector<std::string_view> pipelines;  ///< where it is a free output
+  bool consumed_somewhere = false;          ///< a pipeline with its producer also reads it
+  bool in_incomplete = false;               ///< its producer is in an incomplete pipeline
 };
 
-// Each in-memory output, with every registered pipeline that holds its producer.
-std::map<std::string, Hit> memory_outputs(const model::Project& project) {
-  std::map<std::string, Hit> hits;
+// Each in-memory output, with every registered pipeline that holds its
+// producer. Keyed by views into the nodes: a map of copied names, looked up
+// once per output of every pipeline, took most of this rule's time.
+std::unordered_map<std::string_view, Hit> memory_outputs(const model::Project& project) {
+  std::unordered_map<std::string_view, Hit> hits;
   for (const auto& [name, reg] : project.pipelines) {
     const auto& outputs = reg.free_outputs;
     for (const auto& n : reg.order.order) {
@@ -65,7 +71,7 @@ std::map<std::string, Hit> memory_outputs(const model::Project& project) {
           hit.ref = &o;
           hit.node = n->name;
         }
-        hit.pipelines.push_back("`" + name + "`");
+        hit.pipelines.push_back(name);
       }
     }
   }
@@ -74,26 +80,28 @@ std::map<std::string, Hit> memory_outputs(const model::Project& project) {
 
 void check(const model::Project& project, RuleContext& ctx) {
   if (!project.catalog || project.catalog_incomplete) return;  // an entry may be unread (KL002, KL012)
-  auto hits = memory_outputs(project);
-  for (auto it = hits.begin(); it != hits.end();) {
-    const auto k = project.kinds.find(it->first);
+  std::vector<std::pair<std::string_view, const Hit*>> lost;
+  const auto hits = memory_outputs(project);
+  for (const auto& [dataset, hit] : hits) {
+    const auto k = project.kinds.find(dataset);
     // A model lost at the end of a run is KL504's, with model-specific advice.
     const bool model = k != project.kinds.end() && k->second.kind == "model";
-    if (!it->second.ref || it->second.consumed_somewhere || it->second.in_incomplete || model) {
-      it = hits.erase(it);
-    } else {
-      ++it;
-    }
+    if (hit.ref && !hit.consumed_somewhere && !hit.in_incomplete && !model) lost.emplace_back(dataset, &hit);
   }
-  for (const auto& [dataset, hit] : hits) {
+  std::sort(lost.begin(), lost.end());
+  for (const auto& [name, hit] : lost) {
+    const std::string dataset(name);
     const auto& d = project.datasets.at(dataset);
     const std::string how = d.source == model::ResolvedDataset::Source::Default
                                 ? "it has no catalog entry, so it is a MemoryDataset"
                                 : "its catalog type `" + d.type + "` keeps it in memory";
-    ctx.report(hit.ref->span, "`" + dataset + "` is a final output of pipeline" + (hit.pipelines.size() > 1 ? "s " : " ") +
-                                  core::join(hit.pipelines, ", ") + ", but " + how +
-                                  ": its value is lost when the run ends")
-        .help("Add a persisted catalog entry for `" + dataset + "`, or stop returning it from node `" + hit.node + "`.");
+    std::vector<std::string> pipelines;
+    for (const auto p : hit->pipelines) pipelines.push_back("`" + std::string(p) + "`");
+    ctx.report(hit->ref->span, "`" + dataset + "` is a final output of pipeline" + (pipelines.size() > 1 ? "s " : " ") +
+                                   core::join(pipelines, ", ") + ", but " + how +
+                                   ": its value is lost when the run ends")
+        .help("Add a persisted catalog entry for `" + dataset + "`, or stop returning it from node `" +
+              std::string(hit->node) + "`.");
   }
 }
 

@@ -1,5 +1,8 @@
 // KL302 undefined-parameter
+#include <string>
+#include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "core/text.hpp"
 #include "model/project.hpp"
@@ -39,19 +42,20 @@ node(split_data, ["model_input_table", "params:model_options"], ["X_train", "X_t
 void check(const model::Project& project, RuleContext& ctx) {
   // A parameter may sit in a file that could not be read (KL002, KL008, KL012).
   if (!project.parameters || project.parameters_incomplete) return;
-  std::vector<std::string> paths;
   std::unordered_set<std::string_view> defined;
-  for (const auto& k : project.parameter_keys) {
-    paths.push_back("params:" + k.path);
-    defined.insert(k.path);
-  }
+  defined.reserve(project.parameter_keys.size());
+  for (const auto& k : project.parameter_keys) defined.insert(k.path);
+  std::vector<std::string> paths;  // the candidates of a suggestion, made at the first miss
   for (const auto& n : project.registered_nodes()) {
     for (const auto& in : n->inputs) {
       if (in.name.rfind("params:", 0) != 0) continue;
-      const std::string path = in.name.substr(7);
+      const std::string_view path = std::string_view(in.name).substr(7);
       if (defined.count(path)) continue;
-      auto b = ctx.report(in.span, "parameter `" + path + "` is not defined in the `" + project.env +
+      auto b = ctx.report(in.span, "parameter `" + std::string(path) + "` is not defined in the `" + project.env +
                                        "` environment's parameters (read by node `" + n->name + "`)");
+      if (paths.empty()) {
+        for (const auto& k : project.parameter_keys) paths.push_back("params:" + k.path);
+      }
       const auto close = core::close_matches(in.name, paths, 3);
       if (!close.empty()) {
         b.help("Did you mean " + core::quoted_list(close) + "?");

@@ -1,5 +1,8 @@
 // KL303 unused-parameter
-#include <set>
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "model/project.hpp"
 #include "rules/rule.hpp"
@@ -34,34 +37,55 @@ model_options:
 ```
 )md";
 
-// Read as itself, through an ancestor (`params:a` reads `a.b`), or through a
-// descendant (`params:a.b.c` reads part of `a.b`).
-bool used(const std::string& path, const std::set<std::string>& reads) {
-  if (reads.count(path)) return true;
-  const std::string child_prefix = path + ".";
-  if (auto it = reads.lower_bound(child_prefix); it != reads.end() && it->rfind(child_prefix, 0) == 0) return true;
-  for (auto dot = path.find('.'); dot != std::string::npos; dot = path.find('.', dot + 1)) {
-    if (reads.count(path.substr(0, dot))) return true;
+// The parameter paths the nodes read, sorted: views into the nodes' inputs.
+class Reads {
+ public:
+  void add(std::string_view path) { paths_.push_back(path); }
+  void seal() {
+    std::sort(paths_.begin(), paths_.end());
+    paths_.erase(std::unique(paths_.begin(), paths_.end()), paths_.end());
   }
-  return false;
-}
+
+  // Read as itself, through an ancestor (`params:a` reads `a.b`), or through
+  // a descendant (`params:a.b.c` reads part of `a.b`).
+  [[nodiscard]] bool used(std::string_view path) const {
+    if (has(path)) return true;
+    child_prefix_.assign(path);
+    child_prefix_ += '.';
+    const std::string_view prefix = child_prefix_;
+    if (auto it = std::lower_bound(paths_.begin(), paths_.end(), prefix);
+        it != paths_.end() && it->substr(0, prefix.size()) == prefix) {
+      return true;
+    }
+    for (auto dot = path.find('.'); dot != std::string_view::npos; dot = path.find('.', dot + 1)) {
+      if (has(path.substr(0, dot))) return true;
+    }
+    return false;
+  }
+
+ private:
+  [[nodiscard]] bool has(std::string_view path) const { return std::binary_search(paths_.begin(), paths_.end(), path); }
+  std::vector<std::string_view> paths_;
+  mutable std::string child_prefix_;  // reused: one per key would allocate
+};
 
 void check(const model::Project& project, RuleContext& ctx) {
   if (!project.parameters || !project.all_pipelines_complete() || project.parameters_read_by_code) return;
-  std::set<std::string> reads;
+  Reads reads;
   for (const auto& n : project.registered_nodes()) {
     for (const auto& in : n->inputs) {
       if (in.name == "parameters") return;
-      if (in.name.rfind("params:", 0) == 0) reads.insert(in.name.substr(7));
+      if (in.name.rfind("params:", 0) == 0) reads.add(std::string_view(in.name).substr(7));
     }
   }
+  reads.seal();
   for (const auto& key : project.parameter_keys) {
     if (key.path.empty() || key.path.front() == '_' || key.path.find("._") != std::string::npos ||
-        used(key.path, reads)) {
+        reads.used(key.path)) {
       continue;
     }
     const auto dot = key.path.rfind('.');
-    if (dot != std::string::npos && !used(key.path.substr(0, dot), reads)) continue;  // an unused ancestor is reported
+    if (dot != std::string::npos && !reads.used(std::string_view(key.path).substr(0, dot))) continue;  // an unused ancestor is reported
     ctx.report(key.key_span, "parameter `" + key.path + "` is not used by any registered pipeline")
         .help("Remove it, or read it in a node as `params:" + key.path + "`.");
   }

@@ -1,6 +1,8 @@
 // KL105 duplicate-output
-#include <map>
-#include <set>
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "model/project.hpp"
 #include "rules/rule.hpp"
@@ -38,25 +40,33 @@ pipeline([
 
 void check(const model::Project& project, RuleContext& ctx) {
   for (const auto& n : project.constructed_nodes) {
-    std::map<std::string, const model::DatasetRef*> seen;
-    for (const auto& o : n->outputs) {
-      auto [it, inserted] = seen.emplace(o.name, &o);
-      if (inserted) continue;
-      ctx.report(o.span, "node `" + n->name + "` lists the output `" + o.name + "` twice")
-          .related(it->second->span, "first listed here")
-          .help("Node outputs must be unique; remove one of them.");
+    const auto& outputs = n->outputs;
+    for (std::size_t i = 1; i < outputs.size(); ++i) {
+      for (std::size_t first = 0; first < i; ++first) {
+        if (outputs[first].name != outputs[i].name) continue;
+        ctx.report(outputs[i].span, "node `" + n->name + "` lists the output `" + outputs[i].name + "` twice")
+            .related(outputs[first].span, "first listed here")
+            .help("Node outputs must be unique; remove one of them.");
+        break;
+      }
     }
   }
+  // Views into the nodes, which outlive the rule: a map of copied names took
+  // most of this rule's time.
+  std::unordered_map<std::string_view, std::pair<const model::Node*, const model::DatasetRef*>> producer;
+  std::vector<std::string_view> own;
   for (const auto& [name, reg] : project.pipelines) {
-    std::map<std::string, std::pair<const model::Node*, const model::DatasetRef*>> producer;
+    producer.clear();
+    producer.reserve(reg.pipeline->nodes.size());
     for (const auto& n : reg.pipeline->nodes) {
-      std::set<std::string> own;
+      own.clear();
       for (const auto& o : n->outputs) {
-        const std::string base(model::strip_transcoding(o.name));
-        if (!own.insert(base).second) continue;
+        const std::string_view base = model::strip_transcoding(o.name);
+        if (std::find(own.begin(), own.end(), base) != own.end()) continue;
+        own.push_back(base);
         auto [it, inserted] = producer.emplace(base, std::make_pair(n.get(), &o));
         if (inserted) continue;
-        ctx.report(o.span, "`" + base + "` is already an output of node `" + it->second.first->name +
+        ctx.report(o.span, "`" + std::string(base) + "` is already an output of node `" + it->second.first->name +
                                "`; Kedro allows one producer per dataset")
             .related(it->second.second->span, "also produced by `" + it->second.first->name + "` here")
             .help("Rename one of the outputs, or merge the two nodes.");

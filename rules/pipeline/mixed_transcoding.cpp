@@ -1,5 +1,6 @@
 // KL106 mixed-transcoding
 #include <map>
+#include <string_view>
 
 #include "model/project.hpp"
 #include "rules/rule.hpp"
@@ -35,31 +36,37 @@ pipeline([
 
 void check(const model::Project& project, RuleContext& ctx) {
   for (const auto& [name, reg] : project.pipelines) {
-    std::map<std::string, const model::DatasetRef*> plain, transcoded;
-    for (const auto& n : reg.pipeline->nodes) {
-      for (const auto* list : {&n->inputs, &n->outputs}) {
-        for (const auto& d : *list) {
-          const auto at = d.name.find('@');
-          if (at == std::string::npos) {
-            plain.emplace(d.name, &d);
-            continue;
-          }
-          if (d.name.find('@', at + 1) != std::string::npos) {
-            ctx.report(d.span, "`" + d.name + "` has more than one transcoding separator `@`")
-                .help("Use at most one `@`, as in `name@format`.");
-            continue;
-          }
-          transcoded.emplace(d.name.substr(0, at), &d);
+    auto each_ref = [&](auto&& visit) {
+      for (const auto& n : reg.pipeline->nodes) {
+        for (const auto* list : {&n->inputs, &n->outputs}) {
+          for (const auto& d : *list) visit(d);
         }
       }
-    }
+    };
+    // Most pipelines transcode nothing: the transcoded names are found first,
+    // and the plain uses are only looked for when there are some.
+    std::map<std::string_view, const model::DatasetRef*> transcoded;
+    each_ref([&](const model::DatasetRef& d) {
+      const auto at = d.name.find('@');
+      if (at == std::string::npos) return;
+      if (d.name.find('@', at + 1) != std::string::npos) {
+        ctx.report(d.span, "`" + d.name + "` has more than one transcoding separator `@`")
+            .help("Use at most one `@`, as in `name@format`.");
+        return;
+      }
+      transcoded.emplace(std::string_view(d.name).substr(0, at), &d);
+    });
+    if (transcoded.empty()) continue;
+    std::map<std::string_view, const model::DatasetRef*> plain;
+    each_ref([&](const model::DatasetRef& d) {
+      if (d.name.find('@') == std::string::npos && transcoded.count(d.name)) plain.emplace(d.name, &d);
+    });
     for (const auto& [base, ref] : plain) {
-      auto it = transcoded.find(base);
-      if (it == transcoded.end()) continue;
-      ctx.report(ref->span, "`" + base + "` is used without a transcoding suffix, but also as `" + it->second->name +
-                                "` in the same pipeline")
-          .related(it->second->span, "used with transcoding here")
-          .help("Add the transcoding suffix here too, e.g. `" + base + "@pandas`.");
+      const model::DatasetRef& other = *transcoded.at(base);
+      ctx.report(ref->span, "`" + std::string(base) + "` is used without a transcoding suffix, but also as `" +
+                                other.name + "` in the same pipeline")
+          .related(other.span, "used with transcoding here")
+          .help("Add the transcoding suffix here too, e.g. `" + std::string(base) + "@pandas`.");
     }
   }
 }
