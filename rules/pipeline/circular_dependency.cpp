@@ -44,8 +44,7 @@ pipeline([
 )md";
 
 // One cycle through the cyclic nodes (indices into `nodes`), found by DFS.
-std::vector<std::size_t> find_cycle(const std::vector<model::NodePtr>& nodes,
-                                    const std::vector<std::vector<std::size_t>>& parents) {
+std::vector<std::size_t> find_cycle(const std::vector<model::NodePtr>& nodes, const model::ParentLists& parents) {
   std::vector<int> state(nodes.size(), 0);
   std::vector<std::size_t> stack;
   std::vector<std::size_t> cycle;

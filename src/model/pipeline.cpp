@@ -49,62 +49,107 @@ std::string_view strip_transcoding(std::string_view name) {
   return at == std::string_view::npos ? name : name.substr(0, at);
 }
 
-std::vector<std::vector<std::size_t>> node_parents(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies) {
-  std::unordered_map<std::string_view, std::vector<std::size_t>> consumers;
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
-    for (const auto& in : nodes[i]->inputs) consumers[strip_transcoding(in.name)].push_back(i);
-  }
-  std::vector<std::vector<std::size_t>> parents(nodes.size());
+ParentLists node_parents(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies) {
+  // The producers of each name, grouped by name (counting sort on name ids).
+  std::unordered_map<std::string_view, std::uint32_t> ids;
+  ids.reserve(nodes.size() * 2);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> produced;  // (name id, producer)
   for (std::size_t p = 0; p < nodes.size(); ++p) {
     for (const auto& out : nodes[p]->outputs) {
-      auto it = consumers.find(strip_transcoding(out.name));
-      if (it == consumers.end()) continue;
-      for (const std::size_t child : it->second) {
-        if (!ignore_self_dependencies || child != p) parents[child].push_back(p);
-      }
+      const auto id = ids.emplace(strip_transcoding(out.name), static_cast<std::uint32_t>(ids.size())).first->second;
+      produced.emplace_back(id, static_cast<std::uint32_t>(p));
     }
   }
-  for (auto& list : parents) {
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
+  std::vector<std::uint32_t> producer_offsets(ids.size() + 1, 0);
+  for (const auto& [id, p] : produced) ++producer_offsets[id + 1];
+  for (std::size_t i = 1; i < producer_offsets.size(); ++i) producer_offsets[i] += producer_offsets[i - 1];
+  std::vector<std::uint32_t> producers(produced.size());
+  {
+    std::vector<std::uint32_t> next(producer_offsets.begin(), producer_offsets.end() - 1);
+    for (const auto& [id, p] : produced) producers[next[id]++] = p;
   }
-  return parents;
+  std::vector<std::uint32_t> offsets(nodes.size() + 1, 0);
+  std::vector<std::uint32_t> parents;
+  parents.reserve(produced.size() * 2);
+  for (std::size_t c = 0; c < nodes.size(); ++c) {
+    const auto begin = static_cast<std::ptrdiff_t>(parents.size());
+    for (const auto& in : nodes[c]->inputs) {
+      const auto it = ids.find(strip_transcoding(in.name));
+      if (it == ids.end()) continue;
+      for (std::uint32_t k = producer_offsets[it->second]; k < producer_offsets[it->second + 1]; ++k) {
+        if (!ignore_self_dependencies || producers[k] != c) parents.push_back(producers[k]);
+      }
+    }
+    std::sort(parents.begin() + begin, parents.end());
+    parents.erase(std::unique(parents.begin() + begin, parents.end()), parents.end());
+    offsets[c + 1] = static_cast<std::uint32_t>(parents.size());
+  }
+  return {std::move(offsets), std::move(parents)};
 }
+
+namespace {
+
+// Each node's children, from its parents, in increasing order.
+ParentLists node_children(const ParentLists& parents) {
+  const std::size_t n = parents.size();
+  std::vector<std::uint32_t> offsets(n + 1, 0);
+  for (std::size_t c = 0; c < n; ++c) {
+    for (const std::uint32_t p : parents[c]) ++offsets[p + 1];
+  }
+  for (std::size_t i = 1; i <= n; ++i) offsets[i] += offsets[i - 1];
+  std::vector<std::uint32_t> children(offsets.back());
+  std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+  for (std::size_t c = 0; c < n; ++c) {
+    for (const std::uint32_t p : parents[c]) children[next[p]++] = static_cast<std::uint32_t>(c);
+  }
+  return {std::move(offsets), std::move(children)};
+}
+
+}  // namespace
 
 TopoOrder toposort(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies) {
   const auto parents = node_parents(nodes, ignore_self_dependencies);
-  std::vector<std::vector<std::size_t>> children(nodes.size());
+  const auto children = node_children(parents);
   std::vector<std::size_t> pending(nodes.size());
-  for (std::size_t c = 0; c < nodes.size(); ++c) {
-    pending[c] = parents[c].size();
-    for (const std::size_t p : parents[c]) children[p].push_back(c);
-  }
-  auto by_name = [&](std::size_t a, std::size_t b) { return nodes[a]->name < nodes[b]->name; };
-  std::vector<std::size_t> ready;
+  for (std::size_t c = 0; c < nodes.size(); ++c) pending[c] = parents[c].size();
+  auto by_name = [&](std::uint32_t a, std::uint32_t b) { return nodes[a]->name < nodes[b]->name; };
+  std::vector<std::uint32_t> ready;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
-    if (pending[i] == 0) ready.push_back(i);
+    if (pending[i] == 0) ready.push_back(static_cast<std::uint32_t>(i));
   }
   TopoOrder out;
-  std::vector<bool> done(nodes.size(), false);
+  constexpr std::uint32_t kUnordered = UINT32_MAX;
+  std::vector<std::uint32_t> position(nodes.size(), kUnordered);
+  std::vector<std::uint32_t> ordered;  // input index of each position
+  ordered.reserve(nodes.size());
+  std::vector<std::uint32_t> next;
   while (!ready.empty()) {
     std::sort(ready.begin(), ready.end(), by_name);
-    std::vector<NodePtr> layer;
-    std::vector<std::size_t> next;
-    for (const std::size_t i : ready) {
-      layer.push_back(nodes[i]);
-      out.order.push_back(nodes[i]);
-      done[i] = true;
+    for (const std::uint32_t i : ready) {
+      position[i] = static_cast<std::uint32_t>(ordered.size());
+      ordered.push_back(i);
     }
-    for (const std::size_t i : ready) {
-      for (const std::size_t c : children[i]) {
+    out.layer_ends.push_back(static_cast<std::uint32_t>(ordered.size()));
+    next.clear();
+    for (const std::uint32_t i : ready) {
+      for (const std::uint32_t c : children[i]) {
         if (--pending[c] == 0) next.push_back(c);
       }
     }
-    out.layers.push_back(std::move(layer));
-    ready = std::move(next);
+    ready.swap(next);
   }
+  out.order.reserve(ordered.size());
+  std::vector<std::uint32_t> offsets{0};
+  offsets.reserve(ordered.size() + 1);
+  std::vector<std::uint32_t> by_position;
+  for (const std::uint32_t i : ordered) {
+    out.order.push_back(nodes[i]);
+    for (const std::uint32_t p : parents[i]) by_position.push_back(position[p]);
+    offsets.push_back(static_cast<std::uint32_t>(by_position.size()));
+  }
+  out.parents = ParentLists(std::move(offsets), std::move(by_position));
   for (std::size_t i = 0; i < nodes.size(); ++i) {
-    if (!done[i]) out.cyclic.push_back(nodes[i]);
+    if (position[i] == kUnordered) out.cyclic.push_back(nodes[i]);
   }
   return out;
 }
@@ -237,7 +282,7 @@ std::vector<NamespaceInterruption> interrupted_namespaces(const std::vector<Node
 
 std::vector<NamespaceInterruption> interrupted_namespaces(const TopoOrder& topo) {
   const std::vector<NodePtr>& nodes = topo.order;
-  const auto parents = node_parents(nodes);
+  const ParentLists& parents = topo.parents;
   std::vector<std::vector<std::size_t>> children(nodes.size());
   for (std::size_t c = 0; c < nodes.size(); ++c) {
     for (const std::size_t p : parents[c]) children[p].push_back(c);
@@ -300,7 +345,7 @@ std::vector<NamespaceInterruption> interrupted_namespaces(const TopoOrder& topo)
   for (std::size_t v = 0; v < nodes.size(); ++v) {
     const std::string& current = nodes[v]->namespace_;
     const auto& current_prefixes = prefixes[v];
-    std::vector<std::size_t> sorted_parents = parents[v];
+    std::vector<std::size_t> sorted_parents(parents[v].begin(), parents[v].end());
     std::sort(sorted_parents.begin(), sorted_parents.end(), by_rank);
     std::shared_ptr<const Seen> result = empty;
     std::shared_ptr<Seen> own;  // copy-on-write

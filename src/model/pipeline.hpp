@@ -1,6 +1,8 @@
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,21 +37,44 @@ struct Pipeline {
 };
 using PipelinePtr = std::shared_ptr<const Pipeline>;
 
+/// For each node (by index), the indices of the nodes it depends on, sorted
+/// and unique. One flat array with offsets: a vector per node made tens of
+/// thousands of small allocations per registered pipeline, and freeing them
+/// cost as much again.
+class ParentLists {
+ public:
+  ParentLists() = default;
+  /// `offsets` has one entry per node plus one; node i's parents are
+  /// `parents[offsets[i] .. offsets[i + 1])`.
+  ParentLists(std::vector<std::uint32_t> offsets, std::vector<std::uint32_t> parents)
+      : offsets_(std::move(offsets)), parents_(std::move(parents)) {}
+  [[nodiscard]] std::span<const std::uint32_t> operator[](std::size_t node) const {
+    return {parents_.data() + offsets_[node], offsets_[node + 1] - offsets_[node]};
+  }
+  [[nodiscard]] std::size_t size() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
+
+ private:
+  std::vector<std::uint32_t> offsets_;
+  std::vector<std::uint32_t> parents_;
+};
+
 /// Kedro's topological order: graphlib layers, each sorted by node name.
 /// Nodes on a cycle are left out of `order` and listed in `cyclic`.
 /// `ignore_self_dependencies`: before Kedro 0.19.4 the `toposort` library
 /// drops a node's dependency on itself (`x@a` in, `x@b` out).
 struct TopoOrder {
   std::vector<NodePtr> order;
-  std::vector<std::vector<NodePtr>> layers;
+  /// Where each layer ends in `order`: layer k is `order[layer_ends[k - 1] .. layer_ends[k])`.
+  std::vector<std::uint32_t> layer_ends;
   std::vector<NodePtr> cyclic;
+  /// The parents of each node of `order`, by position in `order` (a parent
+  /// of an ordered node is always ordered), for the queries that follow.
+  ParentLists parents;
 };
 TopoOrder toposort(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies = false);
 
-/// For each node (by index), the indices of the nodes it depends on
-/// (a parent produces a transcoding-stripped name the child consumes).
-std::vector<std::vector<std::size_t>> node_parents(const std::vector<NodePtr>& nodes,
-                                                  bool ignore_self_dependencies = false);
+/// A parent produces a transcoding-stripped name the child consumes.
+ParentLists node_parents(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies = false);
 
 /// `Pipeline.inputs()` / `.outputs()`: free inputs and outputs, raw names.
 std::set<std::string> free_inputs(const std::vector<NodePtr>& nodes);

@@ -616,10 +616,12 @@ std::optional<Value> Interpreter::pipeline_attribute(const model::PipelinePtr& p
       return make_list(std::move(out), span);
     }
     std::vector<Value> layers;
-    for (const auto& layer : order.layers) {
+    std::size_t begin = 0;
+    for (const std::uint32_t end : order.layer_ends) {
       std::vector<Value> out;
-      for (const auto& n : layer) out.emplace_back(NodeValue{n}, span);
+      for (std::size_t k = begin; k < end; ++k) out.emplace_back(NodeValue{order.order[k]}, span);
       layers.push_back(make_list(std::move(out), span));
+      begin = end;
     }
     return make_list(std::move(layers), span);
   }
