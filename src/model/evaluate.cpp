@@ -450,8 +450,9 @@ void derive_pipeline_facts(Project& project, std::size_t jobs) {
   const bool ignore_self_dependencies = !project.layout.kedro_version.at_least(0, 19, 4);
   core::parallel_for(regs.size(), jobs, [&](std::size_t i) {
     RegisteredPipeline& reg = *regs[i];
-    reg.order = toposort(reg.pipeline->nodes, ignore_self_dependencies);
-    auto datasets = pipeline_datasets(reg.pipeline->nodes);
+    auto facts = pipeline_facts(reg.pipeline->nodes, ignore_self_dependencies);
+    reg.order = std::move(facts.order);
+    auto& datasets = facts.datasets;
     reg.free_inputs = std::move(datasets.free_inputs);
     reg.free_outputs = std::move(datasets.free_outputs);
     reg.datasets = std::move(datasets.datasets);

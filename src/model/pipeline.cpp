@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -49,35 +50,84 @@ std::string_view strip_transcoding(std::string_view name) {
   return at == std::string_view::npos ? name : name.substr(0, at);
 }
 
-ParentLists node_parents(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies) {
-  // The producers of each name, grouped by name (counting sort on name ids).
+namespace {
+
+// Every dataset name of a pipeline interned once: the order, the parents and
+// the free datasets are then computed on ids, where each had hashed every
+// name again.
+struct DatasetIndex {
+  std::vector<std::string_view> names;  ///< by id
+  std::vector<std::uint32_t> stripped;  ///< id -> id of its transcoding-stripped name
+  std::vector<bool> referenced;         ///< id -> written as such (not only a stripped form)
+  std::vector<std::uint32_t> input_offsets{0}, output_offsets{0};  ///< by node
+  std::vector<std::uint32_t> inputs, outputs;                      ///< ids, node by node
+
+  [[nodiscard]] std::span<const std::uint32_t> inputs_of(std::size_t node) const {
+    return {inputs.data() + input_offsets[node], input_offsets[node + 1] - input_offsets[node]};
+  }
+  [[nodiscard]] std::span<const std::uint32_t> outputs_of(std::size_t node) const {
+    return {outputs.data() + output_offsets[node], output_offsets[node + 1] - output_offsets[node]};
+  }
+};
+
+DatasetIndex index_datasets(const std::vector<NodePtr>& nodes) {
+  DatasetIndex index;
   std::unordered_map<std::string_view, std::uint32_t> ids;
-  ids.reserve(nodes.size() * 2);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> produced;  // (name id, producer)
-  for (std::size_t p = 0; p < nodes.size(); ++p) {
-    for (const auto& out : nodes[p]->outputs) {
-      const auto id = ids.emplace(strip_transcoding(out.name), static_cast<std::uint32_t>(ids.size())).first->second;
-      produced.emplace_back(id, static_cast<std::uint32_t>(p));
+  ids.reserve(nodes.size() * 3);
+  auto intern = [&](std::string_view name) {
+    const auto [it, added] = ids.emplace(name, static_cast<std::uint32_t>(index.names.size()));
+    if (added) {
+      index.names.push_back(name);
+      index.stripped.push_back(it->second);
+      index.referenced.push_back(false);
     }
+    return it->second;
+  };
+  auto add = [&](std::string_view name, std::vector<std::uint32_t>& into) {
+    const std::uint32_t id = intern(name);
+    index.referenced[id] = true;
+    if (const auto at = name.find('@'); at != std::string_view::npos && index.stripped[id] == id) {
+      index.stripped[id] = intern(name.substr(0, at));
+    }
+    into.push_back(id);
+  };
+  index.input_offsets.reserve(nodes.size() + 1);
+  index.output_offsets.reserve(nodes.size() + 1);
+  for (const auto& n : nodes) {
+    for (const auto& in : n->inputs) add(in.name, index.inputs);
+    for (const auto& out : n->outputs) add(out.name, index.outputs);
+    index.input_offsets.push_back(static_cast<std::uint32_t>(index.inputs.size()));
+    index.output_offsets.push_back(static_cast<std::uint32_t>(index.outputs.size()));
   }
-  std::vector<std::uint32_t> producer_offsets(ids.size() + 1, 0);
-  for (const auto& [id, p] : produced) ++producer_offsets[id + 1];
-  for (std::size_t i = 1; i < producer_offsets.size(); ++i) producer_offsets[i] += producer_offsets[i - 1];
-  std::vector<std::uint32_t> producers(produced.size());
-  {
-    std::vector<std::uint32_t> next(producer_offsets.begin(), producer_offsets.end() - 1);
-    for (const auto& [id, p] : produced) producers[next[id]++] = p;
+  return index;
+}
+
+// A counting sort: `(key, value)` pairs grouped by key, keys below `keys`.
+ParentLists group_by_key(std::size_t keys, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
+  std::vector<std::uint32_t> offsets(keys + 1, 0);
+  for (const auto& [key, value] : pairs) ++offsets[key + 1];
+  for (std::size_t i = 1; i <= keys; ++i) offsets[i] += offsets[i - 1];
+  std::vector<std::uint32_t> values(pairs.size());
+  std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+  for (const auto& [key, value] : pairs) values[next[key]++] = value;
+  return {std::move(offsets), std::move(values)};
+}
+
+ParentLists parents_from(const DatasetIndex& index, std::size_t node_count, bool ignore_self_dependencies) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> produced;  // (stripped name, producer)
+  produced.reserve(index.outputs.size());
+  for (std::size_t p = 0; p < node_count; ++p) {
+    for (const std::uint32_t id : index.outputs_of(p)) produced.emplace_back(index.stripped[id], static_cast<std::uint32_t>(p));
   }
-  std::vector<std::uint32_t> offsets(nodes.size() + 1, 0);
+  const ParentLists producers = group_by_key(index.names.size(), produced);
+  std::vector<std::uint32_t> offsets(node_count + 1, 0);
   std::vector<std::uint32_t> parents;
-  parents.reserve(produced.size() * 2);
-  for (std::size_t c = 0; c < nodes.size(); ++c) {
+  parents.reserve(index.inputs.size());
+  for (std::size_t c = 0; c < node_count; ++c) {
     const auto begin = static_cast<std::ptrdiff_t>(parents.size());
-    for (const auto& in : nodes[c]->inputs) {
-      const auto it = ids.find(strip_transcoding(in.name));
-      if (it == ids.end()) continue;
-      for (std::uint32_t k = producer_offsets[it->second]; k < producer_offsets[it->second + 1]; ++k) {
-        if (!ignore_self_dependencies || producers[k] != c) parents.push_back(producers[k]);
+    for (const std::uint32_t id : index.inputs_of(c)) {
+      for (const std::uint32_t p : producers[index.stripped[id]]) {
+        if (!ignore_self_dependencies || p != c) parents.push_back(p);
       }
     }
     std::sort(parents.begin() + begin, parents.end());
@@ -87,28 +137,16 @@ ParentLists node_parents(const std::vector<NodePtr>& nodes, bool ignore_self_dep
   return {std::move(offsets), std::move(parents)};
 }
 
-namespace {
-
 // Each node's children, from its parents, in increasing order.
 ParentLists node_children(const ParentLists& parents) {
-  const std::size_t n = parents.size();
-  std::vector<std::uint32_t> offsets(n + 1, 0);
-  for (std::size_t c = 0; c < n; ++c) {
-    for (const std::uint32_t p : parents[c]) ++offsets[p + 1];
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;  // (parent, child)
+  for (std::size_t c = 0; c < parents.size(); ++c) {
+    for (const std::uint32_t p : parents[c]) edges.emplace_back(p, static_cast<std::uint32_t>(c));
   }
-  for (std::size_t i = 1; i <= n; ++i) offsets[i] += offsets[i - 1];
-  std::vector<std::uint32_t> children(offsets.back());
-  std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
-  for (std::size_t c = 0; c < n; ++c) {
-    for (const std::uint32_t p : parents[c]) children[next[p]++] = static_cast<std::uint32_t>(c);
-  }
-  return {std::move(offsets), std::move(children)};
+  return group_by_key(parents.size(), edges);
 }
 
-}  // namespace
-
-TopoOrder toposort(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies) {
-  const auto parents = node_parents(nodes, ignore_self_dependencies);
+TopoOrder order_by(const std::vector<NodePtr>& nodes, const ParentLists& parents) {
   const auto children = node_children(parents);
   std::vector<std::size_t> pending(nodes.size());
   for (std::size_t c = 0; c < nodes.size(); ++c) pending[c] = parents[c].size();
@@ -154,44 +192,28 @@ TopoOrder toposort(const std::vector<NodePtr>& nodes, bool ignore_self_dependenc
   return out;
 }
 
-namespace {
-
-// Transcoding-stripped names that some node reads and some node writes: they
-// are neither free inputs nor free outputs.
-std::unordered_set<std::string_view> intermediates(const std::vector<NodePtr>& nodes) {
-  std::unordered_set<std::string_view> ins;
-  for (const auto& n : nodes) {
-    for (const auto& i : n->inputs) ins.insert(strip_transcoding(i.name));
+// Kedro's free inputs are the inputs whose stripped name no node writes, its
+// free outputs the outputs whose stripped name no node reads.
+PipelineDatasets datasets_from(const DatasetIndex& index) {
+  std::vector<bool> read(index.names.size(), false), written(index.names.size(), false);
+  for (const std::uint32_t id : index.inputs) read[index.stripped[id]] = true;
+  for (const std::uint32_t id : index.outputs) written[index.stripped[id]] = true;
+  std::vector<std::string_view> free_in, free_out, all;
+  for (std::uint32_t id = 0; id < index.names.size(); ++id) {
+    if (!index.referenced[id]) continue;
+    all.push_back(index.names[id]);
   }
-  std::unordered_set<std::string_view> both;
-  for (const auto& n : nodes) {
-    for (const auto& o : n->outputs) {
-      const auto name = strip_transcoding(o.name);
-      if (ins.count(name)) both.insert(name);
-    }
+  std::vector<bool> listed(index.names.size(), false);
+  for (const std::uint32_t id : index.inputs) {
+    if (!written[index.stripped[id]] && !listed[id]) free_in.push_back(index.names[id]);
+    listed[id] = true;
   }
-  return both;
-}
-
-template <typename Refs>
-std::vector<std::string_view> free_views(const std::vector<NodePtr>& nodes,
-                                         const std::unordered_set<std::string_view>& middle, Refs refs) {
-  std::vector<std::string_view> out;
-  for (const auto& n : nodes) {
-    for (const auto& ref : refs(*n)) {
-      if (!middle.count(strip_transcoding(ref.name))) out.push_back(ref.name);
-    }
+  listed.assign(index.names.size(), false);
+  for (const std::uint32_t id : index.outputs) {
+    if (!read[index.stripped[id]] && !listed[id]) free_out.push_back(index.names[id]);
+    listed[id] = true;
   }
-  return out;
-}
-
-std::vector<std::string_view> dataset_views(const std::vector<NodePtr>& nodes) {
-  std::vector<std::string_view> out;
-  for (const auto& n : nodes) {
-    for (const auto& i : n->inputs) out.push_back(i.name);
-    for (const auto& o : n->outputs) out.push_back(o.name);
-  }
-  return out;
+  return {NameSet(std::move(free_in)), NameSet(std::move(free_out)), NameSet(std::move(all))};
 }
 
 std::set<std::string> owned(const NameSet& names) {
@@ -200,26 +222,32 @@ std::set<std::string> owned(const NameSet& names) {
   return out;
 }
 
-const std::vector<DatasetRef>& inputs_of(const Node& n) { return n.inputs; }
-const std::vector<DatasetRef>& outputs_of(const Node& n) { return n.outputs; }
-
 }  // namespace
 
+ParentLists node_parents(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies) {
+  return parents_from(index_datasets(nodes), nodes.size(), ignore_self_dependencies);
+}
+
+TopoOrder toposort(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies) {
+  return order_by(nodes, node_parents(nodes, ignore_self_dependencies));
+}
+
+PipelineFacts pipeline_facts(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies) {
+  const DatasetIndex index = index_datasets(nodes);
+  return {order_by(nodes, parents_from(index, nodes.size(), ignore_self_dependencies)), datasets_from(index)};
+}
+
 std::set<std::string> free_inputs(const std::vector<NodePtr>& nodes) {
-  return owned(NameSet(free_views(nodes, intermediates(nodes), inputs_of)));
+  return owned(pipeline_datasets(nodes).free_inputs);
 }
 
 std::set<std::string> free_outputs(const std::vector<NodePtr>& nodes) {
-  return owned(NameSet(free_views(nodes, intermediates(nodes), outputs_of)));
+  return owned(pipeline_datasets(nodes).free_outputs);
 }
 
-PipelineDatasets pipeline_datasets(const std::vector<NodePtr>& nodes) {
-  const auto middle = intermediates(nodes);
-  return {NameSet(free_views(nodes, middle, inputs_of)), NameSet(free_views(nodes, middle, outputs_of)),
-          NameSet(dataset_views(nodes))};
-}
+PipelineDatasets pipeline_datasets(const std::vector<NodePtr>& nodes) { return datasets_from(index_datasets(nodes)); }
 
-std::set<std::string> all_datasets(const std::vector<NodePtr>& nodes) { return owned(NameSet(dataset_views(nodes))); }
+std::set<std::string> all_datasets(const std::vector<NodePtr>& nodes) { return owned(pipeline_datasets(nodes).datasets); }
 
 }  // namespace kedrolint::model
 

@@ -89,6 +89,13 @@ struct PipelineDatasets {
 };
 PipelineDatasets pipeline_datasets(const std::vector<NodePtr>& nodes);
 
+/// The order and the datasets at once, from one pass over the names.
+struct PipelineFacts {
+  TopoOrder order;
+  PipelineDatasets datasets;
+};
+PipelineFacts pipeline_facts(const std::vector<NodePtr>& nodes, bool ignore_self_dependencies = false);
+
 }  // namespace kedrolint::model
 
 namespace kedrolint::model {
