@@ -88,6 +88,7 @@ Runner add_profile_command(CLI::App& app) {
           std::sort(slowest.begin(), slowest.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
           if (slowest.size() > 5) slowest.resize(5);
           phases = {{"evaluate", t.evaluate_seconds},
+                    {"facts", t.facts_seconds},
                     {"catalog", t.catalog_seconds},
                     {"kinds", t.kinds_seconds},
                     {"model", result.model_seconds},

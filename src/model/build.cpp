@@ -138,12 +138,22 @@ Project build_here(const fs::path& root, core::SourceMap& sources, const BuildOp
   project.timings.python_parses = store.parse_count();
   if (imports) project.module_imports = imports->take();
   start = Clock::now();
-  if (project.layout.pyproject && loader) {
-    build_catalog(project, config.valid() ? on_this_thread(config.get()) : read_config(*loader));
-  } else if (config.valid()) {
-    (void)config.get();
+  {
+    // The pipelines' facts and the catalog are independent (the deployment
+    // groups below need both): they are built side by side.
+    auto facts = std::async(std::launch::async, [&project, &seconds, jobs = options.jobs] {
+      const auto began = Clock::now();
+      derive_pipeline_facts(project, jobs);
+      project.timings.facts_seconds = seconds(began);
+    });
+    if (project.layout.pyproject && loader) {
+      build_catalog(project, config.valid() ? on_this_thread(config.get()) : read_config(*loader));
+    } else if (config.valid()) {
+      (void)config.get();
+    }
+    project.timings.catalog_seconds = seconds(start);
+    facts.get();
   }
-  project.timings.catalog_seconds = seconds(start);
   start = Clock::now();
   if (project.catalog) {
     // The deployment groups only read the model, and the kinds write only

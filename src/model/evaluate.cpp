@@ -441,24 +441,6 @@ void register_pipelines(Project& project, python::Interpreter& interp) {
   }
 }
 
-// Each registered pipeline's order and free datasets, once the registry is
-// final (a hook or a later assignment may still replace an entry); the
-// pipelines are independent, so they are computed in parallel.
-void derive_pipeline_facts(Project& project, std::size_t jobs) {
-  std::vector<RegisteredPipeline*> regs;
-  for (auto& [name, reg] : project.pipelines) regs.push_back(&reg);
-  const bool ignore_self_dependencies = !project.layout.kedro_version.at_least(0, 19, 4);
-  core::parallel_for(regs.size(), jobs, [&](std::size_t i) {
-    RegisteredPipeline& reg = *regs[i];
-    auto facts = pipeline_facts(reg.pipeline->nodes, ignore_self_dependencies);
-    reg.order = std::move(facts.order);
-    auto& datasets = facts.datasets;
-    reg.free_inputs = std::move(datasets.free_inputs);
-    reg.free_outputs = std::move(datasets.free_outputs);
-    reg.datasets = std::move(datasets.datasets);
-  });
-}
-
 // One KL010 finding per construct that could not be evaluated, naming the
 // registered pipelines it leaves incomplete.
 void report_unknowns(Project& project) {
@@ -526,9 +508,23 @@ std::optional<config::LoaderSettings> evaluate_project(
   // that takes the other branch.
   store.parse_unvisited(order, jobs);
   project.registered_cache.reset();  // the pipelines are final from here
-  derive_pipeline_facts(project, jobs);
   report_unknowns(project);
   return loader;
+}
+
+void derive_pipeline_facts(Project& project, std::size_t jobs) {
+  std::vector<RegisteredPipeline*> regs;
+  for (auto& [name, reg] : project.pipelines) regs.push_back(&reg);
+  const bool ignore_self_dependencies = !project.layout.kedro_version.at_least(0, 19, 4);
+  core::parallel_for(regs.size(), jobs, [&](std::size_t i) {
+    RegisteredPipeline& reg = *regs[i];
+    auto facts = pipeline_facts(reg.pipeline->nodes, ignore_self_dependencies);
+    reg.order = std::move(facts.order);
+    auto& datasets = facts.datasets;
+    reg.free_inputs = std::move(datasets.free_inputs);
+    reg.free_outputs = std::move(datasets.free_outputs);
+    reg.datasets = std::move(datasets.datasets);
+  });
 }
 
 }  // namespace kedrolint::model

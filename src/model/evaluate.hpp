@@ -17,4 +17,10 @@ std::optional<config::LoaderSettings> evaluate_project(
     Project& project, python::SourceStore& store, std::size_t jobs,
     const std::function<void(const config::LoaderSettings&)>& settings_known = {});
 
+/// Each registered pipeline's order and free datasets, once the registry is
+/// final (a hook or a later assignment may still replace an entry). Writes
+/// only those members of `project.pipelines`' entries, so it may run beside
+/// build_catalog, which reads the nodes only.
+void derive_pipeline_facts(Project& project, std::size_t jobs);
+
 }  // namespace kedrolint::model

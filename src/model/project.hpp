@@ -103,6 +103,7 @@ struct Project {
   /// Where the time went, for `kedrolint profile`.
   struct Timings {
     double evaluate_seconds = 0;  ///< parsing the reachable Python files and evaluating the registry
+    double facts_seconds = 0;     ///< the registered pipelines' order and free datasets, beside the catalog
     double catalog_seconds = 0;   ///< loading the configuration and resolving every dataset
     double resolve_seconds = 0;   ///< of which: building the catalog and resolving every dataset name
     double kinds_seconds = 0;     ///< inferring artifact kinds and the deployment groups
