@@ -162,6 +162,30 @@ TEST_CASE("evaluator: del removes dict keys, list items and names", "[python][ev
   CHECK(e.pipelines.at("items") == "[n1]");
 }
 
+TEST_CASE("evaluator: string literals, plain and not, evaluate as Python reads them", "[python][eval]") {
+  // Plain one-line literals take a shortcut (the text between the quotes);
+  // every other form must still go through prefixes, escapes and braces.
+  const auto e = evaluate(std::string(kHeader) +
+                          "def register_pipelines():\n"
+                          "    p = pipeline([node(f, 'a', 'b', name='n1')])\n"
+                          "    return {\n"
+                          "        '__default__': p,\n"
+                          "        'a\"b': p,\n"
+                          "        \"it's\": p,\n"
+                          "        '': p,\n"
+                          "        '{x}': p,\n"
+                          "        'tab\\tx': p,\n"
+                          "        r'raw\\n': p,\n"
+                          "        '''tri''': p,\n"
+                          "        f'{1}x{{': p,\n"
+                          "        'con' \"cat\": p,\n"
+                          "    }\n");
+  std::vector<std::string> names;
+  for (const auto& [name, nodes] : e.pipelines) names.push_back(name);
+  CHECK(names == std::vector<std::string>{"", "1x{", "__default__", "a\"b", "concat", "it's", "raw\\n", "tab\tx",
+                                          "tri", "{x}"});
+}
+
 TEST_CASE("evaluator: del of a missing key raises, of an unknown key is Unknown", "[python][eval]") {
   const auto missing = evaluate(std::string(kHeader) +
                                 "def register_pipelines():\n"
