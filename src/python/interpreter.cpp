@@ -267,7 +267,7 @@ Interpreter::Flow Interpreter::exec_stmt(ts::Node stmt, Frame& f) {
     for (const ts::Node d : stmt.named_children()) {
       if (d.is("decorator") && d.named_child_count()) decorators.push_back(eval(d.named_child(0), f));
     }
-    Value result = def.is("class_definition") ? define_class(def, f) : define_function(def, f, false);
+    Value result = def.is("class_definition") ? define_class(def, f) : define_function(def, f, false, stmt);
     for (auto it = decorators.rbegin(); it != decorators.rend(); ++it) {
       result = call(*it, {Arg{std::nullopt, result, f.src->span(def.field("name"))}}, f.src->span(def.field("name")));
     }
@@ -700,25 +700,26 @@ void Interpreter::assign(ts::Node target, const Value& value, Frame& f) {
   throw Abort{{"assignment to `" + std::string(f.src->text(target)) + "` is not evaluated", span}};
 }
 
-Value Interpreter::define_function(ts::Node def, Frame& f, bool is_lambda) {
+Value Interpreter::define_function(ts::Node def, Frame& f, bool is_lambda, ts::Node decorated) {
   auto fn = std::make_shared<FunctionObj>();
+  const ts::Node name = is_lambda ? ts::Node() : def.field("name");
   fn->module = f.module->name;
   fn->def_module = f.module->name;
   fn->is_lambda = is_lambda;
-  fn->name = is_lambda ? "<lambda>" : std::string(f.src->text(def.field("name")));
+  fn->name = is_lambda ? "<lambda>" : std::string(f.src->text(name));
   fn->qualname = f.qualprefix + fn->name;
   fn->code = SyntaxRef::of(store_, f.pin, def);
-  const ts::Node shown = def.parent().is("decorated_definition") ? def.parent() : def;
-  fn->source_span = f.src->span(shown);
+  // The caller says whether decorators precede: tree-sitter finds a parent by
+  // walking down from the root, past every statement before it.
+  fn->source_span = f.src->span(decorated.null() ? def : decorated);
   fn->globals = f.module;
   fn->closure = f.module_level ? nullptr : f.locals;
   if (f.owner_class) fn->owner = f.owner_class;
-  fn->def_span = is_lambda ? f.src->span(def) : f.src->span(def.field("name"));
+  fn->def_span = is_lambda ? f.src->span(def) : f.src->span(name);
   fn->signature.known = true;
   bool keyword_only = false;
   const ts::Node params = def.field("parameters");
-  for (std::uint32_t i = 0; !params.null() && i < params.named_child_count(); ++i) {
-    const ts::Node p = params.named_child(i);
+  for (const ts::Node p : params.null() ? std::vector<ts::Node>() : params.named_children()) {
     const auto pt = p.type();
     model::Param param;
     std::optional<Value> default_value;
@@ -759,7 +760,9 @@ Value Interpreter::define_function(ts::Node def, Frame& f, bool is_lambda) {
     fn->signature.params.push_back(param);
     fn->defaults.push_back(default_value);
   }
-  if (!is_lambda && !def.field("return_type").null()) fn->return_annotation = annotation_text(def.field("return_type"), f);
+  if (!is_lambda) {
+    if (const ts::Node returns = def.field("return_type"); !returns.null()) fn->return_annotation = annotation_text(returns, f);
+  }
   return Value(FunctionPtr(fn), fn->def_span);
 }
 

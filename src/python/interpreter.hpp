@@ -148,7 +148,8 @@ class Interpreter {
   Flow exec_finally(parse::ts::Node stmt, Frame& f);
   void exec_assign(parse::ts::Node stmt, Frame& f);
   void exec_aug_assign(parse::ts::Node stmt, Frame& f);
-  Value define_function(parse::ts::Node def, Frame& f, bool is_lambda);
+  /// `decorated`: the decorated_definition holding `def`, if any.
+  Value define_function(parse::ts::Node def, Frame& f, bool is_lambda, parse::ts::Node decorated = {});
   Value define_class(parse::ts::Node def, Frame& f);
   void assign(parse::ts::Node target, const Value& value, Frame& f);
   void bind_name(const std::string& name, Value value, Frame& f);
