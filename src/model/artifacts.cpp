@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "core/text.hpp"
 #include "model/project.hpp"
@@ -221,6 +222,7 @@ void add_site(std::map<std::string, ArtifactKind, std::less<>>& kinds, KindEvide
               const Site& site, const ArtifactsConfig& config, const ClassBases& bases, TypeNames& names) {
   if (dataset.name == "parameters" || dataset.name.rfind("params:", 0) == 0) return;
   const std::size_t alternatives = site.terms.size() + site.opaque;
+  ArtifactKind* kind = nullptr;  // looked up once, when some alternative has a kind
   for (const auto& t : site.terms) {
     const auto j = judge(t, config, bases);
     if (j.kind.empty()) continue;
@@ -233,7 +235,13 @@ void add_site(std::map<std::string, ArtifactKind, std::less<>>& kinds, KindEvide
     // The tables know a base class of it: the detail says which.
     e.base_known = j.known != t.name;
     e.alternatives = static_cast<std::uint32_t>(alternatives);
-    kinds[dataset.name].evidence.push_back(e);
+    if (!kind) {
+      kind = &kinds[dataset.name];
+      // Most datasets gather a producer, a consumer or two and a class:
+      // growing from 1 moved each about three times (trimmed when decided).
+      kind->evidence.reserve(4);
+    }
+    kind->evidence.push_back(e);
   }
 }
 
@@ -345,9 +353,16 @@ void infer_kinds(Project& project, const ArtifactsConfig& config) {
   auto& kinds = project.kinds;
   project.artifact_type_names = std::make_shared<std::set<std::string, std::less<>>>();
   TypeNames names(*project.artifact_type_names);
+  // The nodes of one function share its annotations: each text is parsed once.
+  std::unordered_map<std::string_view, std::vector<TypeTerm>> parsed;
+  auto alternatives_of = [&](const std::string& annotation) -> const std::vector<TypeTerm>& {
+    auto it = parsed.find(annotation);
+    if (it == parsed.end()) it = parsed.emplace(annotation, annotation_alternatives(annotation)).first;
+    return it->second;
+  };
   // Producers and consumers, from the functions' annotations.
   for (const auto& n : project.registered_nodes()) {
-    const auto returned = annotation_alternatives(n->func->return_annotation);
+    const auto& returned = alternatives_of(n->func->return_annotation);
     KindEvidence producer;
     producer.source = "producer";
     producer.node = n.get();
@@ -362,14 +377,19 @@ void infer_kinds(Project& project, const ArtifactsConfig& config) {
       consumer.source = "consumer";
       consumer.node = n.get();
       consumer.param = p;
-      add_site(kinds, consumer, inputs[i], {annotation_alternatives(p->annotation), 0}, config,
+      add_site(kinds, consumer, inputs[i], {alternatives_of(p->annotation), 0}, config,
                project.class_bases, names);
     }
   }
   // The class and the catalog metadata.
   std::set<const CatalogEntry*> validated;
+  // Both are in name order: one walk finds or places each dataset's entry,
+  // where a lookup each compared long shared prefixes log n times.
+  auto at = kinds.begin();
   for (const auto& [name, d] : project.datasets) {
-    auto& k = kinds[name];
+    while (at != kinds.end() && at->first < name) ++at;
+    if (at == kinds.end() || at->first != name) at = kinds.emplace_hint(at, name, ArtifactKind{});
+    auto& k = at->second;
     KindEvidence cls;
     cls.source = "class";
     if (d.entry) {
