@@ -235,12 +235,7 @@ void add_site(std::map<std::string, ArtifactKind, std::less<>>& kinds, KindEvide
     // The tables know a base class of it: the detail says which.
     e.base_known = j.known != t.name;
     e.alternatives = static_cast<std::uint32_t>(alternatives);
-    if (!kind) {
-      kind = &kinds[dataset.name];
-      // Most datasets gather a producer, a consumer or two and a class:
-      // growing from 1 moved each about three times (trimmed when decided).
-      kind->evidence.reserve(4);
-    }
+    if (!kind) kind = &kinds[dataset.name];
     kind->evidence.push_back(e);
   }
 }
