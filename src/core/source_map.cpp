@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "core/parallel.hpp"
 #include "core/utf8.hpp"
 
 namespace kedrolint::core {
@@ -58,25 +59,19 @@ std::optional<std::string> SourceMap::outside_confinement(const fs::path& path) 
   return real.string();
 }
 
-SourceMap::Loaded SourceMap::load(const fs::path& path) {
-  const std::string key = path.lexically_normal().string();
-  {
-    std::lock_guard lock(mutex_);
-    if (auto it = by_path_.find(key); it != by_path_.end()) {
-      Loaded out{files_[it->second].get(), std::nullopt};
-      if (auto e = errors_.find(key); e != errors_.end()) out.error = e->second;
-      return out;
-    }
-  }
-  // A file that cannot be read is still registered, empty, so that the
-  // diagnostic saying so has a file:line:col to point at.
-  auto fail = [&](ReadError error) {
-    std::lock_guard lock(mutex_);
-    if (auto it = by_path_.find(key); it != by_path_.end()) return Loaded{files_[it->second].get(), error};
-    const SourceFile& file = add_locked(path, std::string());
-    errors_.emplace(key, error);
-    return Loaded{&file, error};
-  };
+std::optional<SourceMap::Loaded> SourceMap::already(const std::string& key) const {
+  std::lock_guard lock(mutex_);
+  const auto it = by_path_.find(key);
+  if (it == by_path_.end()) return std::nullopt;
+  Loaded out{files_[it->second].get(), std::nullopt};
+  if (auto e = errors_.find(key); e != errors_.end()) out.error = e->second;
+  return out;
+}
+
+// A file that cannot be read is still registered, empty, so that the
+// diagnostic saying so has a file:line:col to point at.
+SourceMap::Read SourceMap::read(const fs::path& path) const {
+  auto fail = [](ReadError error) { return Read{std::string(), std::move(error)}; };
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) return fail({ReadError::Kind::Unreadable, "no such file", 0});
@@ -118,11 +113,40 @@ SourceMap::Loaded SourceMap::load(const fs::path& path) {
   if (auto bad = first_invalid_utf8(text)) {
     error = ReadError{ReadError::Kind::NotUtf8, "invalid UTF-8", static_cast<std::uint32_t>(*bad)};
   }
+  return Read{std::move(text), std::move(error)};
+}
+
+SourceMap::Loaded SourceMap::keep(const fs::path& path, const std::string& key, Read read) {
   std::lock_guard lock(mutex_);
-  if (auto it = by_path_.find(key); it != by_path_.end()) return Loaded{files_[it->second].get(), error};
-  const SourceFile& file = add_locked(path, std::move(text));
-  if (error) errors_.emplace(key, *error);
-  return Loaded{&file, error};
+  if (auto it = by_path_.find(key); it != by_path_.end()) return Loaded{files_[it->second].get(), read.error};
+  const SourceFile& file = add_locked(path, std::move(read.text));
+  if (read.error) errors_.emplace(key, *read.error);
+  return Loaded{&file, read.error};
+}
+
+SourceMap::Loaded SourceMap::load(const fs::path& path) {
+  const std::string key = path.lexically_normal().string();
+  if (auto known = already(key)) return *known;
+  return keep(path, key, read(path));
+}
+
+std::vector<SourceMap::Loaded> SourceMap::load_all(const std::vector<fs::path>& paths, std::size_t jobs) {
+  std::vector<std::string> keys(paths.size());
+  std::vector<std::optional<Read>> reads(paths.size());
+  parallel_for(paths.size(), jobs, [&](std::size_t i) {
+    keys[i] = paths[i].lexically_normal().string();
+    if (!already(keys[i])) reads[i] = read(paths[i]);
+  });
+  std::vector<Loaded> out;
+  out.reserve(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (reads[i]) {
+      out.push_back(keep(paths[i], keys[i], std::move(*reads[i])));
+    } else {
+      out.push_back(load(paths[i]));  // read before, or twice in `paths`
+    }
+  }
+  return out;
 }
 
 const SourceFile& SourceMap::get(FileId id) const {

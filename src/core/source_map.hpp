@@ -39,6 +39,10 @@ class SourceMap {
     std::optional<ReadError> error;
   };
   Loaded load(const std::filesystem::path& path);
+  /// load() of each path, the files read in parallel on up to `jobs`
+  /// threads but registered in the order given, so that file ids never
+  /// depend on timing.
+  std::vector<Loaded> load_all(const std::vector<std::filesystem::path>& paths, std::size_t jobs);
 
   [[nodiscard]] const SourceFile& get(FileId id) const;
   [[nodiscard]] std::size_t size() const;
@@ -51,6 +55,14 @@ class SourceMap {
 
  private:
   const SourceFile& add_locked(const std::filesystem::path& path, std::string text);
+  /// What reading a file gave: its text (empty when unreadable) and what went wrong.
+  struct Read {
+    std::string text;
+    std::optional<ReadError> error;
+  };
+  [[nodiscard]] std::optional<Loaded> already(const std::string& key) const;
+  [[nodiscard]] Read read(const std::filesystem::path& path) const;
+  Loaded keep(const std::filesystem::path& path, const std::string& key, Read read);
   /// Where `path` really is, when that is outside every confining folder.
   [[nodiscard]] std::optional<std::string> outside_confinement(const std::filesystem::path& path) const;
 

@@ -96,13 +96,17 @@ std::vector<fs::path> reachable_files(const Project& project, python::SourceStor
       });
     }
     frontier.clear();
-    // Files are read in order (file ids must not depend on timing), then
-    // scanned in parallel: the scan of a level of the import graph is the
-    // first thing the evaluation waits for.
+    // Files are read in parallel but registered in order (file ids must not
+    // depend on timing), then scanned in parallel: the scan of a level of
+    // the import graph is the first thing the evaluation waits for.
+    std::vector<fs::path> paths;
+    paths.reserve(batch.size());
+    for (const auto& [name, location] : batch) paths.push_back(location.file.lexically_normal());
+    const auto loaded = store.sources().load_all(paths, jobs);
     std::vector<const core::SourceFile*> texts(batch.size(), nullptr);
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      const auto loaded = store.sources().load(batch[i].second.file.lexically_normal());
-      if (loaded.file && !loaded.error) texts[i] = loaded.file;  // not UTF-8: Python refuses it, nothing is imported
+      // Not UTF-8: Python refuses it, nothing is imported.
+      if (loaded[i].file && !loaded[i].error) texts[i] = loaded[i].file;
     }
     std::vector<std::vector<std::string>> found(batch.size());
     core::parallel_for(batch.size(), jobs, [&](std::size_t i) {
