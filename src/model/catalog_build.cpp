@@ -1,6 +1,7 @@
 #include "model/catalog_build.hpp"
 
 #include <chrono>
+#include <unordered_set>
 
 #include "config/loader.hpp"
 #include "model/project_dataset_class.hpp"
@@ -58,8 +59,12 @@ void build_catalog(Project& project, CatalogConfig config) {
     if (name == "parameters" || name.rfind("params:", 0) == 0 || project.datasets.count(name)) return;
     project.datasets.add(name, built->resolve(name));
   };
+  // `__default__` and the pipelines summed into it share their nodes: each
+  // node's names are looked up once.
+  std::unordered_set<const Node*> visited;
   for (const auto& [name, reg] : project.pipelines) {
     for (const auto& n : reg.pipeline->nodes) {
+      if (!visited.insert(n.get()).second) continue;
       for (const auto& d : n->inputs) add(d.name);
       for (const auto& d : n->outputs) add(d.name);
     }
