@@ -42,6 +42,7 @@ metrics:
 )md";
 
 struct Hit {
+  bool in_memory = false;  ///< kept only in memory, with no invalid entry (KL310 says what is wrong)
   const model::DatasetRef* ref = nullptr;
   std::string_view node;
   std::vector<std::string_view> pipelines;  ///< where it is a free output
@@ -58,10 +59,15 @@ std::unordered_map<std::string_view, Hit> memory_outputs(const model::Project& p
     const auto& outputs = reg.free_outputs;
     for (const auto& n : reg.order.order) {
       for (const auto& o : n->outputs) {
-        auto it = project.datasets.find(o.name);
-        if (it == project.datasets.end() || it->second.stored) continue;
-        if (project.catalog->has_invalid_entry(o.name)) continue;  // KL310 says what is wrong
-        auto& hit = hits[o.name];
+        // Whether a name is in memory is looked up once, not once per pipeline.
+        auto [at, added] = hits.try_emplace(o.name);
+        Hit& hit = at->second;
+        if (added) {
+          const auto it = project.datasets.find(o.name);
+          hit.in_memory = it != project.datasets.end() && !it->second.stored &&
+                          !project.catalog->has_invalid_entry(o.name);
+        }
+        if (!hit.in_memory) continue;
         hit.in_incomplete |= !reg.pipeline->complete();
         if (!outputs.count(o.name)) {
           hit.consumed_somewhere = true;
@@ -86,7 +92,9 @@ void check(const model::Project& project, RuleContext& ctx) {
     const auto k = project.kinds.find(dataset);
     // A model lost at the end of a run is KL504's, with model-specific advice.
     const bool model = k != project.kinds.end() && k->second.kind == "model";
-    if (hit.ref && !hit.consumed_somewhere && !hit.in_incomplete && !model) lost.emplace_back(dataset, &hit);
+    if (hit.in_memory && hit.ref && !hit.consumed_somewhere && !hit.in_incomplete && !model) {
+      lost.emplace_back(dataset, &hit);
+    }
   }
   std::sort(lost.begin(), lost.end());
   for (const auto& [name, hit] : lost) {

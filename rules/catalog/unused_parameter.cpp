@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "model/project.hpp"
@@ -44,6 +45,10 @@ class Reads {
   void seal() {
     std::sort(paths_.begin(), paths_.end());
     paths_.erase(std::unique(paths_.begin(), paths_.end()), paths_.end());
+    // Exact reads by hash: the paths share long prefixes, which made each
+    // step of a binary search a long comparison.
+    exact_.reserve(paths_.size());
+    exact_.insert(paths_.begin(), paths_.end());
   }
 
   // Read as itself, through an ancestor (`params:a` reads `a.b`), or through
@@ -64,8 +69,9 @@ class Reads {
   }
 
  private:
-  [[nodiscard]] bool has(std::string_view path) const { return std::binary_search(paths_.begin(), paths_.end(), path); }
-  std::vector<std::string_view> paths_;
+  [[nodiscard]] bool has(std::string_view path) const { return exact_.count(path) > 0; }
+  std::vector<std::string_view> paths_;  ///< sorted, for the prefix query
+  std::unordered_set<std::string_view> exact_;
   mutable std::string child_prefix_;  // reused: one per key would allocate
 };
 

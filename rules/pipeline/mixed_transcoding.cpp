@@ -36,8 +36,9 @@ pipeline([
 
 void check(const model::Project& project, RuleContext& ctx) {
   for (const auto& [name, reg] : project.pipelines) {
+    const auto& nodes = reg.pipeline->nodes;  // a lambda may not name a structured binding (clang 14)
     auto each_ref = [&](auto&& visit) {
-      for (const auto& n : reg.pipeline->nodes) {
+      for (const auto& n : nodes) {
         for (const auto* list : {&n->inputs, &n->outputs}) {
           for (const auto& d : *list) visit(d);
         }

@@ -144,6 +144,9 @@ Project build_here(const fs::path& root, core::SourceMap& sources, const BuildOp
     auto facts = std::async(std::launch::async, [&project, &seconds, jobs = options.jobs] {
       const auto began = Clock::now();
       derive_pipeline_facts(project, jobs);
+      // Read by the kinds, the deployment groups and many rules; nothing the
+      // catalog build does reads it.
+      (void)project.registered_nodes();
       project.timings.facts_seconds = seconds(began);
     });
     if (project.layout.pyproject && loader) {
@@ -159,7 +162,6 @@ Project build_here(const fs::path& root, core::SourceMap& sources, const BuildOp
     // The deployment groups only read the model, and the kinds write only
     // `kinds` and `findings`: they are built side by side, and the group
     // findings appended after the kinds' so that the order stays fixed.
-    (void)project.registered_nodes();  // filled here, read by both
     std::vector<core::Finding> deploy_findings;
     auto deployment = std::async(std::launch::async, [&] {
       return build_deployment(std::as_const(project), options.deploy, deploy_findings);
