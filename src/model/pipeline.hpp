@@ -40,7 +40,8 @@ using PipelinePtr = std::shared_ptr<const Pipeline>;
 /// For each node (by index), the indices of the nodes it depends on, sorted
 /// and unique. One flat array with offsets: a vector per node made tens of
 /// thousands of small allocations per registered pipeline, and freeing them
-/// cost as much again.
+/// cost as much again. model/pipeline.cpp uses the same shape for each
+/// node's children and each name's producers.
 class ParentLists {
  public:
   ParentLists() = default;
