@@ -685,8 +685,9 @@ Value Interpreter::eval_string(ts::Node expr, Frame& f) {
   }
   // Most strings of pipeline code are dataset names: one line, one kind of
   // quote, no prefix, escape or brace. Their value is the text between the
-  // quotes, without walking the string's children (a fifth of the
-  // interpreter's time went to those walks).
+  // quotes, without walking the string's children (perf at 10,000 nodes:
+  // eval_string was a seventh of the interpreter's samples, half of them in
+  // that walk).
   if (const std::string_view text = f.src->text(expr);
       text.size() >= 2 && (text.front() == '"' || text.front() == '\'') && text.back() == text.front() &&
       (text.size() == 2 || text[1] != text.front()) && !expr.has_error()) {
