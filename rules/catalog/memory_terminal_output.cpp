@@ -89,12 +89,11 @@ void check(const model::Project& project, RuleContext& ctx) {
   std::vector<std::pair<std::string_view, const Hit*>> lost;
   const auto hits = memory_outputs(project);
   for (const auto& [dataset, hit] : hits) {
+    if (!hit.in_memory || !hit.ref || hit.consumed_somewhere || hit.in_incomplete) continue;
     const auto k = project.kinds.find(dataset);
     // A model lost at the end of a run is KL504's, with model-specific advice.
     const bool model = k != project.kinds.end() && k->second.kind == "model";
-    if (hit.in_memory && hit.ref && !hit.consumed_somewhere && !hit.in_incomplete && !model) {
-      lost.emplace_back(dataset, &hit);
-    }
+    if (!model) lost.emplace_back(dataset, &hit);
   }
   std::sort(lost.begin(), lost.end());
   for (const auto& [name, hit] : lost) {
