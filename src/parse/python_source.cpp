@@ -1,5 +1,6 @@
 #include "parse/python_source.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "parse/python_indentation.hpp"
@@ -33,18 +34,32 @@ bool may_hold_statements(std::string_view type) {
   return false;
 }
 
+const ElidedBody* PythonSource::elided_at(std::uint32_t begin, std::uint32_t end) const {
+  if (elided.empty()) return nullptr;
+  // The first body ending after `begin`; bodies do not overlap.
+  auto it = std::upper_bound(elided.begin(), elided.end(), begin,
+                             [](std::uint32_t at, const ElidedBody& b) { return at < b.end; });
+  if (it == elided.end()) return nullptr;
+  return it->begin < std::max(end, begin + 1) ? &*it : nullptr;
+}
+
 PythonSource parse_python(ts::PythonParser& parser, const core::SourceFile& file) {
+  return python_source_of(parser.parse(file.text()), file);
+}
+
+PythonSource python_source_of(ts::Tree tree, const core::SourceFile& file, bool brackets_checked) {
   PythonSource out;
   out.file = &file;
-  out.tree = parser.parse(file.text());
+  out.tree = std::move(tree);
   const ts::Node root = out.tree.root();
   if (!out.tree || root.null()) {
     out.error = SyntaxError{file.span(0, 0), "the Python parser gave up on this file (too large or too deep)"};
     return out;
   }
   out.error = first_indentation_error(file, root);
-  if (auto nesting = too_many_nested_parentheses(file); nesting && (!out.error || nesting->span.begin < out.error->span.begin)) {
-    out.error = std::move(nesting);
+  if (!brackets_checked) {
+    auto nesting = too_many_nested_parentheses(file);
+    if (nesting && (!out.error || nesting->span.begin < out.error->span.begin)) out.error = std::move(nesting);
   }
   if (!root.has_error()) return out;
   // Iterative walk: input may nest thousands of levels deep.

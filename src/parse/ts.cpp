@@ -97,6 +97,17 @@ Tree PythonParser::parse(std::string_view source) {
   return Tree(ts_parser_parse_string(raw_.get(), nullptr, source.data(), static_cast<std::uint32_t>(source.size())));
 }
 
+Tree PythonParser::parse_range(std::string_view source, std::uint32_t begin, std::uint32_t end, TSPoint begin_point,
+                               TSPoint end_point) {
+  if (!ready_) return Tree();
+  ts_parser_reset(raw_.get());
+  const TSRange range{begin_point, end_point, begin, end};
+  if (!ts_parser_set_included_ranges(raw_.get(), &range, 1)) return Tree();
+  Tree tree(ts_parser_parse_string(raw_.get(), nullptr, source.data(), static_cast<std::uint32_t>(source.size())));
+  (void)ts_parser_set_included_ranges(raw_.get(), nullptr, 0);  // the whole source again
+  return tree;
+}
+
 std::uint32_t PythonParser::grammar_abi() { return ts_language_version(tree_sitter_python()); }
 std::uint32_t PythonParser::runtime_abi() { return TREE_SITTER_LANGUAGE_VERSION; }
 

@@ -90,6 +90,10 @@ class PythonParser {
   /// False when the runtime rejected the grammar (ABI mismatch).
   [[nodiscard]] bool ready() const { return ready_; }
   [[nodiscard]] Tree parse(std::string_view source);
+  /// Parses only `source[begin, end)`, whose ends are at the given points
+  /// (0-based row, byte column): nodes keep their offsets in the whole source.
+  [[nodiscard]] Tree parse_range(std::string_view source, std::uint32_t begin, std::uint32_t end, TSPoint begin_point,
+                                 TSPoint end_point);
   /// The grammar's ABI version and the runtime's accepted range, for errors.
   static std::uint32_t grammar_abi();
   static std::uint32_t runtime_abi();
