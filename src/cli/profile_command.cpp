@@ -70,7 +70,7 @@ Runner add_profile_command(CLI::App& app) {
     double best_analysis = 1e30, best_parse = 1e30, best_catalog = 1e30, best_evaluate = 1e30;
     // Phases of the fastest analysis run.
     nlohmann::ordered_json phases;
-    std::size_t files = 0, bytes = 0, nodes = 0, parses = 0;
+    std::size_t files = 0, bytes = 0, nodes = 0, parses = 0, function_parses = 0, elided = 0, elided_bytes = 0;
     for (int r = 0; r < std::max(1, args->repeat); ++r) {
       // The model is gone before the parse-only pass starts, so the peak RSS
       // that bench/run reads is the larger of the two, not their sum.
@@ -102,6 +102,9 @@ Runner add_profile_command(CLI::App& app) {
         best_evaluate = std::min(best_evaluate, result.project.timings.evaluate_seconds);
         nodes = result.project.registered_nodes().size();
         parses = result.project.timings.python_parses;
+        function_parses = result.project.timings.python_function_parses;
+        elided = result.project.timings.elided_bodies;
+        elided_bytes = result.project.timings.elided_bytes;
         python = result.project.python_files;
         files = 0;
         bytes = 0;
@@ -122,6 +125,9 @@ Runner add_profile_command(CLI::App& app) {
                                   {"bytes", bytes},
                                   {"nodes", nodes},
                                   {"python_parses", parses},
+                                  {"python_function_parses", function_parses},
+                                  {"elided_bodies", elided},
+                                  {"elided_bytes", elided_bytes},
                                   {"parse_only_seconds", best_parse},
                                   {"analysis_seconds", best_analysis},
                                   {"resolve_seconds", best_catalog},

@@ -107,7 +107,7 @@ Project build_here(const fs::path& root, core::SourceMap& sources, const BuildOp
   using Clock = std::chrono::steady_clock;
   auto seconds = [](Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); };
   add_extra_source_roots(project, options);
-  python::SourceStore store(sources, options.trees_ahead_bytes, options.recent_trees);
+  python::SourceStore store(sources, options.trees_ahead_bytes, options.recent_trees, options.elide_function_bodies);
   std::optional<ModuleImportCollector> imports;
   if (project.layout.has_package()) {
     imports.emplace(python::ModuleIndex(project.layout.source_dir, project.extra_source_roots));
@@ -136,6 +136,8 @@ Project build_here(const fs::path& root, core::SourceMap& sources, const BuildOp
   for (auto& f : store.findings()) project.findings.push_back(std::move(f));
   project.python_files = store.parsed_files();
   project.timings.python_parses = store.parse_count();
+  project.timings.python_function_parses = store.function_parse_count();
+  std::tie(project.timings.elided_bodies, project.timings.elided_bytes) = store.elided_bodies();
   if (imports) project.module_imports = imports->take();
   start = Clock::now();
   {

@@ -24,6 +24,9 @@ struct BuildOptions {
   /// python::SourceStore). Tests set both to 0 to parse again on every use.
   std::size_t trees_ahead_bytes = python::SourceStore::kDefaultAheadBytes;
   std::size_t recent_trees = python::SourceStore::kDefaultRecentTrees;
+  /// Parse files without the bodies of functions that do not build
+  /// pipelines (parse/python_skeleton.hpp); the model is the same either way.
+  bool elide_function_bodies = true;
 };
 
 /// Discovers, parses and evaluates the project at `root` into the model.

@@ -108,6 +108,9 @@ struct Project {
     double resolve_seconds = 0;   ///< of which: building the catalog and resolving every dataset name
     double kinds_seconds = 0;     ///< inferring artifact kinds and the deployment groups
     std::size_t python_parses = 0;  ///< Python parses, counting a file parsed again after its tree was released
+    std::size_t python_function_parses = 0;  ///< functions parsed alone: their elided body was needed
+    std::size_t elided_bodies = 0;           ///< function bodies left out of the parse (python_skeleton.hpp)
+    std::size_t elided_bytes = 0;            ///< and their bytes
   } timings;
 
   /// Distinct nodes of all registered pipelines (by Kedro node equality).

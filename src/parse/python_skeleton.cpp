@@ -77,8 +77,12 @@ bool locate_definitions(const ts::Tree& tree, std::vector<ElidedBody>& bodies) {
     }
     body.def_begin = def.start();
     body.def_end = def.end();
+    body.statement_begin = def.start();
     ts::Node parent = def.parent();
-    if (parent.is("decorated_definition")) parent = parent.parent();
+    if (parent.is("decorated_definition")) {
+      body.statement_begin = parent.start();
+      parent = parent.parent();
+    }
     body.top_level = parent.is("module");
   }
   return true;
@@ -143,9 +147,10 @@ PythonSource parse_python_function(ts::PythonParser& parser, const core::SourceF
   PythonSource out;
   out.file = &file;
   out.single_function = true;
-  const core::Position from = file.position(body.def_begin), to = file.position(body.def_end);
+  // With its decorators: whoever reads the definition may look at them.
+  const core::Position from = file.position(body.statement_begin), to = file.position(body.def_end);
   const TSPoint begin_point{from.line - 1, from.byte_column - 1}, end_point{to.line - 1, to.byte_column - 1};
-  ts::Tree tree = parser.parse_range(file.text(), body.def_begin, body.def_end, begin_point, end_point);
+  ts::Tree tree = parser.parse_range(file.text(), body.statement_begin, body.def_end, begin_point, end_point);
   if (!tree || tree.root().has_error()) return out;
   ts::Node def = tree.root().descendant_for(body.def_begin, body.def_end);
   while (!def.null() && !(def.is("function_definition") && def.start() == body.def_begin)) def = def.parent();

@@ -37,7 +37,8 @@ PythonSource parse_python_eliding(ts::PythonParser& parser, const core::SourceFi
 PythonSource parse_python_skeleton(ts::PythonParser& parser, const core::SourceFile& file);
 
 /// The top-level function around `body` parsed alone, in full: a tree whose
-/// module holds that one function_definition, at its offsets in the file.
+/// module holds that one definition (decorated or not), at its offsets in
+/// the file.
 /// The tree is null when the function does not parse alone as it did in
 /// its file.
 PythonSource parse_python_function(ts::PythonParser& parser, const core::SourceFile& file, const ElidedBody& body);

@@ -34,12 +34,12 @@ bool may_hold_statements(std::string_view type) {
   return false;
 }
 
-const ElidedBody* PythonSource::elided_at(std::uint32_t begin, std::uint32_t end) const {
-  if (elided.empty()) return nullptr;
+const ElidedBody* elided_body_at(const std::vector<ElidedBody>& bodies, std::uint32_t begin, std::uint32_t end) {
+  if (bodies.empty()) return nullptr;
   // The first body ending after `begin`; bodies do not overlap.
-  auto it = std::upper_bound(elided.begin(), elided.end(), begin,
+  auto it = std::upper_bound(bodies.begin(), bodies.end(), begin,
                              [](std::uint32_t at, const ElidedBody& b) { return at < b.end; });
-  if (it == elided.end()) return nullptr;
+  if (it == bodies.end()) return nullptr;
   return it->begin < std::max(end, begin + 1) ? &*it : nullptr;
 }
 

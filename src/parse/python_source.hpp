@@ -20,8 +20,13 @@ struct SyntaxError {
 struct ElidedBody {
   std::uint32_t begin = 0, end = 0;          ///< the body's statements, first token to last
   std::uint32_t def_begin = 0, def_end = 0;  ///< the function_definition node around it
+  std::uint32_t statement_begin = 0;         ///< where its decorators start, else def_begin
   bool top_level = false;                    ///< the def is a statement of the module: it parses alone
 };
+
+/// The body of `bodies` (in document order) that `[begin, end)` overlaps,
+/// if any; an empty range overlaps the body it lies in.
+const ElidedBody* elided_body_at(const std::vector<ElidedBody>& bodies, std::uint32_t begin, std::uint32_t end);
 
 /// A parsed Python file. The tree is kept even when it has errors: the
 /// evaluator works on the partial tree and marks what it could not read.
@@ -37,7 +42,9 @@ struct PythonSource {
 
   /// The elided body that `[begin, end)` overlaps, if any: the node there is
   /// not in this tree as written.
-  [[nodiscard]] const ElidedBody* elided_at(std::uint32_t begin, std::uint32_t end) const;
+  [[nodiscard]] const ElidedBody* elided_at(std::uint32_t begin, std::uint32_t end) const {
+    return elided_body_at(elided, begin, end);
+  }
 
   [[nodiscard]] std::string_view text() const { return file->text(); }
   [[nodiscard]] std::string_view text(ts::Node n) const { return n.text(file->text()); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/parallel.hpp"
+#include "parse/python_skeleton.hpp"
 #include "project/read_problem.hpp"
 
 namespace kedrolint::python {
@@ -41,12 +42,23 @@ SourceStore::Tree SourceStore::parse_unlocked(std::unique_lock<std::mutex>& lock
   const bool first = !e.visited;
   e.visited = true;
   ++parses_;
+  // Parsed again, a file elides what its first parse did, without checking
+  // the bodies again (and is parsed whole when that was nothing).
+  std::vector<parse::ElidedBody> known = first ? std::vector<parse::ElidedBody>{} : e.elided;
   lock.unlock();
-  auto tree = std::make_shared<const parse::PythonSource>(parse::parse_python(parser, *e.loaded.file));
+  const core::SourceFile& file = *e.loaded.file;
+  auto tree = std::make_shared<const parse::PythonSource>(
+      !elide_bodies_ || (!first && known.empty()) ? parse::parse_python(parser, file)
+      : first                                     ? parse::parse_python_skeleton(parser, file)
+                                                  : parse::parse_python_eliding(parser, file, std::move(known), true));
   if (first && visitor_) visitor_(*tree);
   lock.lock();
   e.in_flight = false;
-  if (first) e.error = tree->error;
+  if (first) {
+    e.error = tree->error;
+    e.elided = tree->elided;
+    e.elided_known = true;
+  }
   changed_.notify_all();
   return tree;
 }
@@ -124,6 +136,69 @@ SourceStore::Tree SourceStore::acquire(const fs::path& path) {
   parse::ts::PythonParser& parser = thread_parser();
   Tree tree = parse_unlocked(lock, e, parser);
   e.live = tree;
+  keep_recent_locked(tree);
+  return tree;
+}
+
+SourceStore::Tree SourceStore::acquire_covering(const fs::path& path, std::uint32_t begin, std::uint32_t end) {
+  std::optional<parse::ElidedBody> body;
+  {
+    std::unique_lock lock(mutex_);
+    Entry& e = entry_locked(path);
+    if (!e.parsable) return nullptr;
+    if (e.elided_known) {
+      const parse::ElidedBody* b = parse::elided_body_at(e.elided, begin, end);
+      if (!b) {
+        lock.unlock();
+        return acquire(path);
+      }
+      body = *b;
+    }
+  }
+  if (!body) {
+    Tree tree = acquire(path);
+    const parse::ElidedBody* b = tree ? tree->elided_at(begin, end) : nullptr;
+    if (!b) return tree;
+    body = *b;
+  }
+  // A node of a top-level function (its decorators included) is in that
+  // function parsed alone; anything else wants the whole file.
+  if (body->top_level && begin >= body->statement_begin && end <= body->def_end) return acquire_function(path, *body);
+  return acquire_whole(path);
+}
+
+SourceStore::Tree SourceStore::acquire_whole(const fs::path& path) {
+  std::unique_lock lock(mutex_);
+  Entry& e = entry_locked(path);
+  if (Tree live = e.whole.lock()) {
+    keep_recent_locked(live);
+    return live;
+  }
+  ++parses_;
+  lock.unlock();
+  auto tree = std::make_shared<const parse::PythonSource>(parse::parse_python(thread_parser(), *e.loaded.file));
+  lock.lock();
+  e.whole = tree;
+  keep_recent_locked(tree);
+  return tree;
+}
+
+SourceStore::Tree SourceStore::acquire_function(const fs::path& path, const parse::ElidedBody& body) {
+  std::unique_lock lock(mutex_);
+  Entry& e = entry_locked(path);
+  if (auto it = e.functions.find(body.def_begin); it != e.functions.end()) {
+    if (Tree live = it->second.lock()) {
+      keep_recent_locked(live);
+      return live;
+    }
+  }
+  ++function_parses_;
+  lock.unlock();
+  auto parsed = parse::parse_python_function(thread_parser(), *e.loaded.file, body);
+  if (!parsed.tree) return acquire_whole(path);
+  auto tree = std::make_shared<const parse::PythonSource>(std::move(parsed));
+  lock.lock();
+  e.functions[body.def_begin] = tree;
   keep_recent_locked(tree);
   return tree;
 }
@@ -251,6 +326,21 @@ std::size_t SourceStore::parse_count() const {
   return parses_;
 }
 
+std::size_t SourceStore::function_parse_count() const {
+  std::lock_guard lock(mutex_);
+  return function_parses_;
+}
+
+std::pair<std::size_t, std::size_t> SourceStore::elided_bodies() const {
+  std::pair<std::size_t, std::size_t> out;
+  std::lock_guard lock(mutex_);
+  for (const auto& [path, entry] : entries_) {
+    out.first += entry.elided.size();
+    for (const auto& body : entry.elided) out.second += body.end - body.begin;
+  }
+  return out;
+}
+
 SyntaxRef SyntaxRef::of(SourceStore& store, const SourceStore::Tree& tree, parse::ts::Node node) {
   SyntaxRef ref;
   ref.store = &store;
@@ -258,8 +348,11 @@ SyntaxRef SyntaxRef::of(SourceStore& store, const SourceStore::Tree& tree, parse
   ref.begin = node.start();
   ref.end = node.end();
   ref.type = node.type();
-  ref.cached_tree_ = tree;
-  ref.cached_node_ = node;
+  // A node over an elided body is looked up again where that body is.
+  if (!tree->elided_at(ref.begin, ref.end)) {
+    ref.cached_tree_ = tree;
+    ref.cached_node_ = node;
+  }
   return ref;
 }
 
@@ -270,7 +363,7 @@ SyntaxRef::Held SyntaxRef::resolve() const {
     held.node = cached_node_;
     return held;
   }
-  held.tree = store->acquire(file->path());
+  held.tree = store->acquire_covering(file->path(), begin, end);
   if (!held.tree) return held;
   // The deepest node over the range, then up to the one of the right type:
   // a wrapper may share the range (an expression statement of a lambda).

@@ -7,7 +7,9 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -21,6 +23,12 @@ namespace kedrolint::python {
 /// holds it (a module or function being executed), a few recently used ones
 /// are cached, and files parsed ahead of the evaluation wait within a byte
 /// budget. A released tree is parsed again when it is needed again.
+///
+/// Files are parsed without the bodies of the functions that do not build
+/// pipelines (parse/python_skeleton.hpp): node functions, which the
+/// evaluation never calls. A node inside such a body is reached through
+/// `acquire_covering` (SyntaxRef::resolve does), which parses the function
+/// alone, or the whole file for a function below the top of its module.
 class SourceStore {
  public:
   using Tree = std::shared_ptr<const parse::PythonSource>;
@@ -33,9 +41,11 @@ class SourceStore {
   /// after it is imported (find_pipelines, create_pipeline).
   static constexpr std::size_t kDefaultRecentTrees = 8;
 
+  /// `elide_bodies`: false parses every file whole (a check, and the
+  /// comparison of tests/unit/source_store_test.cpp).
   explicit SourceStore(core::SourceMap& sources, std::size_t ahead_bytes = kDefaultAheadBytes,
-                       std::size_t recent_trees = kDefaultRecentTrees)
-      : sources_(sources), ahead_budget_(ahead_bytes), recent_limit_(recent_trees) {}
+                       std::size_t recent_trees = kDefaultRecentTrees, bool elide_bodies = true)
+      : sources_(sources), ahead_budget_(ahead_bytes), recent_limit_(recent_trees), elide_bodies_(elide_bodies) {}
   ~SourceStore();
   SourceStore(const SourceStore&) = delete;
   SourceStore& operator=(const SourceStore&) = delete;
@@ -54,7 +64,11 @@ class SourceStore {
   void parse_unvisited(const std::vector<std::filesystem::path>& paths, std::size_t jobs);
 
   /// The parsed file, parsing it now if needed; null when it cannot be read.
+  /// Function bodies may be elided from it (PythonSource::elided).
   Tree acquire(const std::filesystem::path& path);
+  /// A tree of the file that holds the nodes of `[begin, end)` as written:
+  /// the file's tree, or the function there parsed alone, or the whole file.
+  Tree acquire_covering(const std::filesystem::path& path, std::uint32_t begin, std::uint32_t end);
   /// Read and syntax problems of every file parsed so far (KL001, KL008),
   /// in path order.
   [[nodiscard]] std::vector<core::Finding> findings() const;
@@ -62,6 +76,10 @@ class SourceStore {
   [[nodiscard]] std::vector<std::filesystem::path> parsed_files() const;
   /// How many parses ran (a file parsed again after release counts again).
   [[nodiscard]] std::size_t parse_count() const;
+  /// How many functions were parsed alone because their body was needed.
+  [[nodiscard]] std::size_t function_parse_count() const;
+  /// Function bodies elided from the first parse of each file, and their bytes.
+  [[nodiscard]] std::pair<std::size_t, std::size_t> elided_bodies() const;
   core::SourceMap& sources() { return sources_; }
 
  private:
@@ -75,11 +93,20 @@ class SourceStore {
     std::optional<parse::SyntaxError> error;
     std::weak_ptr<const parse::PythonSource> live;
     Tree ahead;  ///< parsed before anyone asked
+    /// Bodies elided from the file's tree (from its first parse, so known
+    /// while the tree is released), and the trees that hold them.
+    std::vector<parse::ElidedBody> elided;
+    bool elided_known = false;  ///< the first parse is over
+    std::weak_ptr<const parse::PythonSource> whole;
+    std::map<std::uint32_t, std::weak_ptr<const parse::PythonSource>> functions;  ///< by def_begin
   };
   Entry& entry_locked(const std::filesystem::path& path);
   /// Parses `e` (lock released meanwhile); returns the tree.
   Tree parse_unlocked(std::unique_lock<std::mutex>& lock, Entry& e, parse::ts::PythonParser& parser);
   void keep_recent_locked(const Tree& tree);
+  /// The file parsed whole, or the top-level function of `body` parsed alone.
+  Tree acquire_whole(const std::filesystem::path& path);
+  Tree acquire_function(const std::filesystem::path& path, const parse::ElidedBody& body);
   bool fits_ahead_locked(const Entry& e) const;
   void prefetch_worker();
   /// The next file of the prefetch order to parse ahead, claimed; null when
@@ -98,6 +125,8 @@ class SourceStore {
   std::size_t ahead_bytes_ = 0;
   std::deque<Tree> recent_;
   std::size_t parses_ = 0;
+  std::size_t function_parses_ = 0;
+  bool elide_bodies_;
   std::vector<std::string> prefetch_order_;
   std::size_t prefetch_next_ = 0;
   bool stopping_ = false;

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Seeds each fuzz target's corpus from the projects in fixtures/ and examples/.
 
-catalog / parameters: every catalog / parameters YAML file; python: every .py
-file; factory_pattern: each `{...}` catalog key, a NUL, and the dataset names
+catalog / parameters: every catalog / parameters YAML file; python and
+skeleton: every .py file; factory_pattern: each `{...}` catalog key, a NUL, and the dataset names
 of the catalogs; project: each whole project as `path NUL content NUL`
 records (the format fuzz_project.cpp reads). Existing corpus files are kept,
 so coverage found earlier is not lost.
@@ -47,6 +47,7 @@ def main() -> None:
                         (patterns if "{" in key else names).append(key)
             elif f.suffix == ".py":
                 save(out / "python", data)
+                save(out / "skeleton", data)
         save(out / "project", record)
     for pattern in sorted(set(patterns)):
         save(out / "factory_pattern", (pattern + "\0" + "\n".join(sorted(set(names))[:200])).encode())

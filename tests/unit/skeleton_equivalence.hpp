@@ -94,8 +94,13 @@ inline std::string skeleton_mismatch(parse::ts::PythonParser& parser, const core
     if (!body.top_level) continue;
     const parse::PythonSource alone = parse::parse_python_function(parser, file, body);
     if (!alone.tree) return "the function at " + std::to_string(body.def_begin) + " does not parse alone";
-    const parse::ts::Node def_alone = definition_at(alone.tree, body.def_begin, body.def_end);
-    if (nodes_outside(def, {}) != nodes_outside(def_alone, {})) {
+    parse::ts::Node def_alone = definition_at(alone.tree, body.def_begin, body.def_end);
+    parse::ts::Node statement = def;
+    if (def.parent().is("decorated_definition")) {
+      statement = def.parent();
+      def_alone = def_alone.parent();
+    }
+    if (nodes_outside(statement, {}) != nodes_outside(def_alone, {})) {
       return "the function at " + std::to_string(body.def_begin) + " parses alone into another tree";
     }
   }

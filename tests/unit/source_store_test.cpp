@@ -88,7 +88,8 @@ TEST_CASE("source store: the visitor sees each file once, however often it is pa
   CHECK(findings[0].code == "KL001");
 }
 
-TEST_CASE("source store: every fixture project builds the same model with no tree kept", "[store]") {
+TEST_CASE("source store: every fixture project builds the same model with no tree kept, and parsed whole",
+          "[store]") {
   std::vector<fs::path> projects;
   const fs::path fixtures = fs::path(KEDROLINT_SOURCE_DIR) / "fixtures";
   for (const char* group : {"reconstruction", "catalog"}) {
@@ -99,6 +100,7 @@ TEST_CASE("source store: every fixture project builds the same model with no tre
   }
   std::sort(projects.begin(), projects.end());
   int checked = 0;
+  std::size_t elided = 0, function_parses = 0;
   for (const auto& path : projects) {
     const fs::directory_entry entry(path);
     if (!fs::is_regular_file(entry.path() / "pyproject.toml")) continue;
@@ -112,7 +114,20 @@ TEST_CASE("source store: every fixture project builds the same model with no tre
     CHECK(report::build_export(kept, std::nullopt).dump(1) == report::build_export(released, std::nullopt).dump(1));
     CHECK(findings_text(kept) == findings_text(released));
     CHECK(released.timings.python_parses >= kept.timings.python_parses);
+    // Function bodies elided (the default) or not: the same model.
+    core::SourceMap whole_sources(entry.path());
+    model::BuildOptions parse_whole;
+    parse_whole.elide_function_bodies = false;
+    const auto whole = model::build_project(entry.path(), whole_sources, parse_whole);
+    CHECK(report::build_export(kept, std::nullopt).dump(1) == report::build_export(whole, std::nullopt).dump(1));
+    CHECK(findings_text(kept) == findings_text(whole));
+    CHECK(whole.timings.elided_bodies == 0);
+    elided += kept.timings.elided_bodies;
+    function_parses += kept.timings.python_function_parses + released.timings.python_function_parses;
     ++checked;
   }
   CHECK(checked >= 150);
+  // The fixtures call functions whose bodies were elided (register_pipelines).
+  CHECK(elided >= 20);
+  CHECK(function_parses >= 10);
 }
