@@ -341,6 +341,10 @@ bool tokenize(std::string_view text, TokenizedFile& out) {
   out.shallow_lines.clear();
   // A file far larger than any Python module would overflow the offsets.
   if (text.size() >= 0xFFFFFFF0u) return false;
+  // tree-sitter's scanner takes a NUL for the end of the input, inside a
+  // string too (CPython refuses the file: "source code cannot contain null
+  // bytes").
+  if (text.find('\0') != std::string_view::npos) return false;
   return Tokenizer(text, out.tokens, &out.shallow_lines).file();
 }
 

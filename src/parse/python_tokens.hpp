@@ -4,7 +4,8 @@
 // tree-sitter-python reads the same way (tabs or form feeds in indentation,
 // lone carriage returns, non-ASCII names, unusual number forms, string
 // prefixes Python rejects): a refusal only means that nothing of the file is
-// elided, and tree-sitter parses it whole, as it always did.
+// elided, and tree-sitter parses it whole, as it always did. A file with a
+// NUL byte is refused whole.
 #include <cstdint>
 #include <string_view>
 #include <vector>
