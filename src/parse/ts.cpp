@@ -91,21 +91,45 @@ PythonParser::PythonParser() : raw_(ts_parser_new()) {
   ts_parser_set_timeout_micros(raw_.get(), 20'000'000);
 }
 
+// tree-sitter-python 0.23's scanner keeps one flag across parses: "inside
+// an f-string", which its reset does not clear. A file that ends inside an
+// f-string (a syntax error) left it set, and the next file the parser read
+// lost its DEDENT tokens until its first string: a valid file was reported
+// as a syntax error, depending on which file the thread had parsed before.
+// Only a tree with an error can leave the flag set, so after one the next
+// parse gets a new parser.
+void PythonParser::renew_if_needed() {
+  if (!renew_) return;
+  renew_ = false;
+  raw_.reset(ts_parser_new());
+  ready_ = ts_parser_set_language(raw_.get(), tree_sitter_python());
+  ts_parser_set_timeout_micros(raw_.get(), 20'000'000);
+}
+
+Tree PythonParser::finished(Tree tree) {
+  const Node root = tree.root();
+  renew_ = root.null() || root.has_error();
+  return tree;
+}
+
 Tree PythonParser::parse(std::string_view source) {
+  renew_if_needed();
   if (!ready_) return Tree();
   ts_parser_reset(raw_.get());
-  return Tree(ts_parser_parse_string(raw_.get(), nullptr, source.data(), static_cast<std::uint32_t>(source.size())));
+  return finished(
+      Tree(ts_parser_parse_string(raw_.get(), nullptr, source.data(), static_cast<std::uint32_t>(source.size()))));
 }
 
 Tree PythonParser::parse_range(std::string_view source, std::uint32_t begin, std::uint32_t end, TSPoint begin_point,
                                TSPoint end_point) {
+  renew_if_needed();
   if (!ready_) return Tree();
   ts_parser_reset(raw_.get());
   const TSRange range{begin_point, end_point, begin, end};
   if (!ts_parser_set_included_ranges(raw_.get(), &range, 1)) return Tree();
   Tree tree(ts_parser_parse_string(raw_.get(), nullptr, source.data(), static_cast<std::uint32_t>(source.size())));
   (void)ts_parser_set_included_ranges(raw_.get(), nullptr, 0);  // the whole source again
-  return tree;
+  return finished(std::move(tree));
 }
 
 std::uint32_t PythonParser::grammar_abi() { return ts_language_version(tree_sitter_python()); }

@@ -99,8 +99,13 @@ class PythonParser {
   static std::uint32_t runtime_abi();
 
  private:
+  /// A new TSParser when the last tree had an error (see parse).
+  void renew_if_needed();
+  Tree finished(Tree tree);
+
   std::unique_ptr<TSParser, ParserDeleter> raw_;
   bool ready_ = false;
+  bool renew_ = false;
 };
 
 }  // namespace kedrolint::parse::ts

@@ -179,3 +179,23 @@ TEST_CASE("python: an unterminated string", "[parse][python]") {
   REQUIRE(p.py.error);
   CHECK(p.pos().line == 2);
 }
+
+TEST_CASE("python: a file ending inside an f-string does not change how the next file parses", "[parse][python]") {
+  // tree-sitter-python's scanner kept its "inside an f-string" flag across
+  // parses: the valid file below lost its DEDENT and was reported as an
+  // indentation error when the same parser had read the broken one first.
+  parse::ts::PythonParser parser;
+  const std::string valid = "def f():\n    x = 1\ny = 'a'\n";
+  Parsed broken(parser, "x = [f\"{r}_raw\" for r in regions]\ny = f\"mode");
+  REQUIRE(broken.py.error);
+  Parsed after(parser, valid);
+  CHECK_FALSE(after.py.error.has_value());
+  // And the same file gives the same error whatever the parser read before.
+  parse::ts::PythonParser fresh;
+  Parsed first(fresh, "x = [f\"{r}\" for r in a]\ny = f\"mode\n");
+  Parsed again(fresh, "x = [f\"{r}\" for r in a]\ny = f\"mode\n");
+  REQUIRE(first.py.error);
+  REQUIRE(again.py.error);
+  CHECK(first.py.error->span.begin == again.py.error->span.begin);
+  CHECK(first.py.error->span.end == again.py.error->span.end);
+}
