@@ -22,7 +22,8 @@ namespace kedrolint::parse {
 /// Bodies worth eliding in `text` (begin and end set, not the def's range):
 /// long enough, passing the body check, not building nodes or pipelines
 /// (a body that names `node`, `pipeline`, `Node` or `Pipeline` is likely to
-/// be called by the evaluation, and would be parsed twice). Empty when the
+/// be called by the evaluation, which parses it then: checking it would be
+/// wasted, and a method's body would cost its whole file). Empty when the
 /// file does not tokenize (see python_tokens.hpp). `tokenized` tells whether
 /// it did, which also means no brackets nest too deep.
 std::vector<ElidedBody> elidable_bodies(std::string_view text, bool& tokenized);
