@@ -378,18 +378,11 @@ class Checker {
     return Shape::Other;
   }
 
+  /// `or` and `and` chains: as in expr(), one loop takes both, since a
+  /// check that builds no tree need not tell their precedence apart.
   Shape or_test() {
-    Shape s = and_test();
-    while (accept(Tok::Or)) {
-      and_test();
-      s = Shape::Other;
-    }
-    return s;
-  }
-
-  Shape and_test() {
     Shape s = not_test();
-    while (accept(Tok::And)) {
+    while (accept(Tok::Or) || accept(Tok::And)) {
       not_test();
       s = Shape::Other;
     }

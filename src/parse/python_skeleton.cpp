@@ -118,7 +118,8 @@ std::vector<ElidedBody> elidable_bodies(std::string_view text, bool& tokenized) 
 
 PythonSource parse_python_eliding(ts::PythonParser& parser, const core::SourceFile& file,
                                   std::vector<ElidedBody> bodies, bool brackets_checked) {
-  if (bodies.empty()) return python_source_of(parser.parse(file.text()), file, brackets_checked);
+  auto whole = [&] { return python_source_of(parser.parse(file.text()), file, brackets_checked); };
+  if (bodies.empty()) return whole();
   std::string text(file.text());
   for (const ElidedBody& b : bodies) {
     for (std::uint32_t i = b.begin; i < b.end; ++i) {
@@ -128,11 +129,9 @@ PythonSource parse_python_eliding(ts::PythonParser& parser, const core::SourceFi
     text[b.end - 1] = ')';
   }
   ts::Tree tree = parser.parse(text);
-  if (!tree || tree.root().has_error() || !locate_definitions(tree, bodies)) {
-    return python_source_of(parser.parse(file.text()), file, brackets_checked);
-  }
+  if (!tree || tree.root().has_error() || !locate_definitions(tree, bodies)) return whole();
   PythonSource out = python_source_of(std::move(tree), file, brackets_checked);
-  if (out.error) return python_source_of(parser.parse(file.text()), file, brackets_checked);
+  if (out.error) return whole();
   out.elided = std::move(bodies);
   return out;
 }
@@ -146,7 +145,6 @@ PythonSource parse_python_skeleton(ts::PythonParser& parser, const core::SourceF
 PythonSource parse_python_function(ts::PythonParser& parser, const core::SourceFile& file, const ElidedBody& body) {
   PythonSource out;
   out.file = &file;
-  out.single_function = true;
   // With its decorators: whoever reads the definition may look at them.
   const core::Position from = file.position(body.statement_begin), to = file.position(body.def_end);
   const TSPoint begin_point{from.line - 1, from.byte_column - 1}, end_point{to.line - 1, to.byte_column - 1};

@@ -37,8 +37,6 @@ struct PythonSource {
   /// Bodies missing from this tree, in document order (none when the file
   /// was parsed whole). Only files without syntax errors elide bodies.
   std::vector<ElidedBody> elided;
-  /// The tree of one top-level function parsed alone (parse_python_function).
-  bool single_function = false;
 
   /// The elided body that `[begin, end)` overlaps, if any: the node there is
   /// not in this tree as written.

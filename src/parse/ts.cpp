@@ -85,7 +85,10 @@ Node Node::field(std::string_view name) const {
 std::vector<Node> Node::named_children() const { return children_of(raw_, true); }
 std::vector<Node> Node::children() const { return children_of(raw_, false); }
 
-PythonParser::PythonParser() : raw_(ts_parser_new()) {
+PythonParser::PythonParser() { start(); }
+
+void PythonParser::start() {
+  raw_.reset(ts_parser_new());
   ready_ = ts_parser_set_language(raw_.get(), tree_sitter_python());
   // Bounded time on hostile input: tree-sitter gives up after this long.
   ts_parser_set_timeout_micros(raw_.get(), 20'000'000);
@@ -101,9 +104,7 @@ PythonParser::PythonParser() : raw_(ts_parser_new()) {
 void PythonParser::renew_if_needed() {
   if (!renew_) return;
   renew_ = false;
-  raw_.reset(ts_parser_new());
-  ready_ = ts_parser_set_language(raw_.get(), tree_sitter_python());
-  ts_parser_set_timeout_micros(raw_.get(), 20'000'000);
+  start();
 }
 
 Tree PythonParser::finished(Tree tree) {

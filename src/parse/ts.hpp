@@ -99,6 +99,8 @@ class PythonParser {
   static std::uint32_t runtime_abi();
 
  private:
+  /// A new TSParser, set to Python.
+  void start();
   /// A new TSParser when the last tree had an error (see parse).
   void renew_if_needed();
   Tree finished(Tree tree);

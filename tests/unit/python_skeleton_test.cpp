@@ -166,8 +166,12 @@ TEST_CASE("skeleton: the elided tree keeps every other node where it was", "[par
   CHECK(testing::skeleton_mismatch(parser, c.file).empty());
   const parse::PythonSource alone = parse::parse_python_function(parser, c.file, first);
   REQUIRE(alone.tree);
-  CHECK(alone.single_function);
   CHECK_FALSE(alone.tree.root().has_error());
+  // The decorated definition, alone, at its offsets in the file.
+  const auto statements = alone.tree.root().named_children();
+  REQUIRE(statements.size() == 1);
+  CHECK(statements[0].is("decorated_definition"));
+  CHECK(statements[0].start() == first.statement_begin);
 }
 
 TEST_CASE("skeleton: every Python file of the fixtures and examples parses the same elided", "[parse][skeleton]") {
